@@ -1,0 +1,55 @@
+namespace BackupQuery.Emulator.Hosting;
+
+/// <summary>Everything that shapes one emulator run: data sizes, clocks, credentials. Defaults are the demo set.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Seed of the deterministic data generator: the same seed and counts give the same records.</summary>
+    public int Seed { get; set; } = 1;
+
+    // Record counts per API. Each count is the total the API lists, the seed pages' examples included.
+    public int ZStackCount { get; set; } = 5000;
+    public int ImageStoreCount { get; set; } = 5;
+    public int GeminiDbCount { get; set; } = 250;
+    public int RdsCount { get; set; } = 250;
+    public int VbsCount { get; set; } = 1500;
+    public int CbrCount { get; set; } = 1500;
+
+    /// <summary>Image-store scan replies with the seed page's <c>infos</c> shape instead of <c>backups</c>.</summary>
+    public bool SeedDocMode { get; set; }
+
+    /// <summary>Fixed "now" of the generated data: records are dated before it, so results never drift with the wall clock.</summary>
+    public DateTimeOffset DataAnchor { get; set; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // ZStack management node.
+    public TimeZoneInfo ZStackTimeZone { get; set; } = TimeZoneInfo.Utc;
+    public TimeSpan ZStackSessionTimeout { get; set; } = TimeSpan.FromSeconds(7200);
+    public string ZStackAccountName { get; set; } = "admin";
+    public string ZStackPassword { get; set; } = "password";
+    public string ZStackUserName { get; set; } = "operator";
+    public string ZStackUserPassword { get; set; } = "Operator#2026";
+    public string ZStackAccessKeyId { get; set; } = "ZSDEMOACCESSKEYID0001";
+    public string ZStackAccessKeySecret { get; set; } = "zstack-demo-secret";
+    /// <summary>SSH password the image-store backup server accepts (special characters on purpose: they test URL encoding).</summary>
+    public string ImageStoreSshUser { get; set; } = "root";
+    public string ImageStoreSshPassword { get; set; } = "p@ss:w#rd%?";
+
+    // Huawei Cloud.
+    public TimeSpan IamTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+    public string HuaweiDomainName { get; set; } = "demo-domain";
+    public string HuaweiUserName { get; set; } = "demo-user";
+    public string HuaweiPassword { get; set; } = "Demo@Passw0rd";
+    public string HuaweiAccessKeyId { get; set; } = "HWDEMOACCESSKEY00001";
+    public string HuaweiSecretAccessKey { get; set; } = "hw-demo-secret-access-key";
+    /// <summary>A temporary AK/SK pair: requests signed with it must carry (and sign) this X-Security-Token.</summary>
+    public string HuaweiTemporaryAccessKeyId { get; set; } = "HWTEMPACCESSKEY00001";
+    public string HuaweiTemporarySecretAccessKey { get; set; } = "hw-temp-secret-access-key";
+    public string HuaweiSecurityToken { get; set; } = "hw-demo-security-token";
+    /// <summary>IAM projects: name is the region id. The data of every service lives under the first one.</summary>
+    public List<EmulatorProject> Projects { get; set; } =
+    [
+        new("0605767b5780d5762fc5c0118072a564", "cn-north-4"),
+        new("b23b579f08c84228b9b4673c46f0c442", "cn-east-3"),
+    ];
+}
+
+public sealed record EmulatorProject(string Id, string Name);
