@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Http;
+
+namespace BackupQuery.Http;
+
+/// <summary>Transport settings of one connection (each connection gets its own handler, so skipping certificate checks never leaks to another).</summary>
+public sealed class TransportOptions
+{
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
+    public bool SkipCertificateCheck { get; init; }
+    public Uri? Proxy { get; init; }
+    public NetworkCredential? ProxyCredential { get; init; }
+    public bool NoProxy { get; init; }
+}
+
+public static class HttpClientFactory
+{
+    public static HttpClient Create(TransportOptions options)
+    {
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        if (options.SkipCertificateCheck)
+        {
+            // Opt-in per connection only (-SkipCertificateCheck), like the web cmdlets.
+            handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+        }
+        if (options.NoProxy)
+        {
+            handler.UseProxy = false;
+        }
+        else if (options.Proxy is not null)
+        {
+            handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential };
+            handler.UseProxy = true;
+        }
+        return new HttpClient(handler) { Timeout = options.Timeout };
+    }
+}

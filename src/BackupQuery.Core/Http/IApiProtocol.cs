@@ -1,0 +1,22 @@
+using System.Net.Http;
+
+namespace BackupQuery.Http;
+
+/// <summary>What differs between providers in the one request pipeline: how a request is authenticated,
+/// how an error reply reads, and how an expired credential is renewed.</summary>
+public interface IApiProtocol
+{
+    string Provider { get; }
+
+    /// <summary>Adds the credential (session header, token, or signature) to a message about to be sent.</summary>
+    ValueTask AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Turns a non-success reply into a typed error (the body is already read, possibly empty).</summary>
+    ApiException ReadError(ApiRequest request, HttpResponseMessage response, string body);
+
+    /// <summary>True when the error says the session or token is no longer valid.</summary>
+    bool IsCredentialExpired(ApiException error);
+
+    /// <summary>Logs in again; false when the connection holds nothing to log in with.</summary>
+    ValueTask<bool> TryRenewCredentialAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+namespace BackupQuery.Paging;
+
+/// <summary>How an API pages: the three strategies of the providers differ only in how the next page is found.</summary>
+public abstract class PagingStrategy
+{
+    /// <summary>ZStack start/limit with replyWithCount, Huawei offset/limit with a total: the server skips.</summary>
+    public static readonly PagingStrategy Offset = new OffsetStrategy();
+
+    /// <summary>VBS marker links: the next page starts after the last id; -Skip is applied here.</summary>
+    public static readonly PagingStrategy Marker = new MarkerStrategy();
+
+    internal abstract bool ServerSkips { get; }
+
+    /// <summary>The cursor after <paramref name="page"/>, or null when the listing is complete.</summary>
+    internal abstract PageCursor? Next<T>(PageCursor current, Page<T> page, int requested);
+
+    private sealed class OffsetStrategy : PagingStrategy
+    {
+        internal override bool ServerSkips => true;
+
+        internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested)
+        {
+            if (page.Items.Count == 0) return null;
+            var next = current.Offset + page.Items.Count;
+            // With a total, loop until it is reached (a server may cap a page below what was asked); without one, a short page ends it.
+            if (page.Total is { } total) return next < total ? new PageCursor(next, null) : null;
+            return page.Items.Count < requested ? null : new PageCursor(next, null);
+        }
+    }
+
+    private sealed class MarkerStrategy : PagingStrategy
+    {
+        internal override bool ServerSkips => false;
+
+        internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested) =>
+            page.Items.Count == 0 || string.IsNullOrEmpty(page.NextMarker) ? null : new PageCursor(current.Offset + page.Items.Count, page.NextMarker);
+    }
+}

@@ -1,0 +1,33 @@
+namespace BackupQuery.Records;
+
+/// <summary>
+/// The columns every backup has, whatever the provider: what Sort-Object, Group-Object and Export-Csv across providers
+/// rely on. Dates are <see cref="DateTimeOffset"/> (zone rule per provider, see about_BackupQuery); sizes in bytes.
+/// </summary>
+public abstract class BackupRecord
+{
+    /// <summary><c>ZStack</c> or <c>HuaweiCloud</c>.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>The API the record came from (e.g. <c>DatabaseBackup</c>, <c>CBR</c>).</summary>
+    public abstract string Service { get; }
+
+    public string Id { get; internal init; } = "";
+    public string? Name { get; internal init; }
+    public string? Status { get; internal init; }
+    public DateTimeOffset? CreatedAt { get; internal init; }
+    public long? SizeBytes { get; internal init; }
+
+    /// <summary>Name of the connection the record was read through.</summary>
+    public string Connection { get; internal init; } = "";
+
+    public override string ToString() => Name ?? Id;
+}
+
+/// <summary>Common base of the Huawei Cloud records: where in the cloud the record lives.</summary>
+public abstract class HuaweiCloudBackupRecord : BackupRecord
+{
+    public override string Provider => "HuaweiCloud";
+    public string Region { get; internal init; } = "";
+    public string ProjectId { get; internal init; } = "";
+}

@@ -1,0 +1,100 @@
+using System.Net.Http;
+using BackupQuery.Connections;
+using BackupQuery.Http;
+using BackupQuery.Paging;
+using BackupQuery.Records;
+
+namespace BackupQuery.ZStack;
+
+/// <summary>What Connect-ZStack was given.</summary>
+public sealed class ZStackConnectOptions
+{
+    public required string Server { get; init; }
+    public required ZStackCredential Credential { get; init; }
+    public string? Name { get; init; }
+    public TimeZoneInfo ServerTimeZone { get; init; } = TimeZoneInfo.Local;
+    public TransportOptions Transport { get; init; } = new();
+    public RetryPolicy? Retry { get; init; }
+}
+
+/// <summary>
+/// A logged-in ZStack management node. Shows endpoint, identity, zone and session expiry; the session id and any
+/// password or secret stay in private fields, so Format-List * and ConvertTo-Json show none of them.
+/// </summary>
+public sealed class ZStackConnection : IBackupConnection, IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ZStackProtocol _protocol;
+    private readonly ZStackClient _client;
+    private readonly ZStackCredential _credential;
+
+    private ZStackConnection(ZStackConnectOptions options, Uri baseAddress)
+    {
+        _credential = options.Credential;
+        BaseAddress = baseAddress;
+        ServerTimeZone = options.ServerTimeZone;
+        Name = string.IsNullOrWhiteSpace(options.Name) ? $"zstack:{baseAddress.Host}:{baseAddress.Port}" : options.Name!;
+        SkipCertificateCheck = options.Transport.SkipCertificateCheck;
+        _http = HttpClientFactory.Create(options.Transport);
+        _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone) { BaseAddress = baseAddress };
+        var pipeline = new ApiPipeline(_http, _protocol, options.Retry);
+        _protocol.Pipeline = pipeline;
+        _client = new ZStackClient(pipeline, baseAddress, options.ServerTimeZone, new ZStackRecordMapper(options.ServerTimeZone, Name));
+    }
+
+    public string Name { get; }
+    public string Provider => ZStackProtocol.ProviderName;
+    public string Server => BaseAddress.ToString();
+    public string AuthKind => _credential.AuthKind;
+    public string? AccountName => _credential switch
+    {
+        ZStackCredential.Account a => a.AccountName,
+        ZStackCredential.User u => u.AccountName,
+        _ => null,
+    };
+    public string? UserName => (_credential as ZStackCredential.User)?.UserName;
+    public string? AccessKeyId => (_credential as ZStackCredential.AccessKey)?.AccessKeyId;
+    public TimeZoneInfo ServerTimeZone { get; }
+    /// <summary>When the session would lapse if unused (it slides with every call); null for AccessKey connections.</summary>
+    public DateTimeOffset? SessionExpiresAt => _protocol.SessionExpiresAt;
+    public bool Connected => _credential is ZStackCredential.AccessKey || _protocol.HasSession;
+    public bool SkipCertificateCheck { get; }
+
+    internal Uri BaseAddress { get; }
+
+    /// <summary>Logs in (or, for an AccessKey, checks the key with a one-record query) and returns the connection.</summary>
+    public static async Task<ZStackConnection> ConnectAsync(ZStackConnectOptions options, CancellationToken cancellationToken)
+    {
+        var connection = new ZStackConnection(options, ZStackServerAddress.Parse(options.Server));
+        try
+        {
+            if (options.Credential is ZStackCredential.AccessKey)
+            {
+                await foreach (var _ in connection.GetDatabaseBackupsAsync(new ZStackDatabaseBackupQuery(), new PagingOptions { First = 1 }, cancellationToken).ConfigureAwait(false)) { }
+            }
+            else
+            {
+                await connection._protocol.LoginAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        _client.QueryDatabaseBackupsAsync(query, paging, cancellationToken);
+
+    public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, CancellationToken cancellationToken) =>
+        _client.GetImageStoreBackupsAsync(scan, cancellationToken);
+
+    /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>
+    public Task DisconnectAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);
+
+    public override string ToString() => $"{Name} ({AuthKind} {AccountName ?? AccessKeyId}{(UserName is null ? "" : "/" + UserName)} @ {Server})";
+
+    public void Dispose() => _http.Dispose();
+}

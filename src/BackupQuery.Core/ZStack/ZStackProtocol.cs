@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using BackupQuery.Http;
+
+namespace BackupQuery.ZStack;
+
+/// <summary>
+/// ZStack's side of the pipeline: the session (or AccessKey) header on every call, the 503 error envelope and the
+/// plain-text errors, and one re-login when the session expired (<c>ID.1001</c>).
+/// </summary>
+internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo serverZone) : IApiProtocol
+{
+    public const string ProviderName = "ZStack";
+    private const string SessionExpiredCode = "ID.1001";
+
+    private readonly SemaphoreSlim _login = new(1, 1);
+    private Connections.SensitiveString? _session;
+
+    public string Provider => ProviderName;
+
+    /// <summary>Set by the connection once the pipeline that uses this protocol exists (logins go through it too).</summary>
+    public ApiPipeline Pipeline { get; set; } = null!;
+
+    public Uri BaseAddress { get; set; } = null!;
+
+    public DateTimeOffset? SessionExpiresAt { get; private set; }
+
+    public bool HasSession => _session is not null;
+
+    public ValueTask AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken)
+    {
+        // Lets the server correlate, and gives errors a request id (ZStack replies carry none).
+        message.Headers.TryAddWithoutValidation("X-Job-UUID", Guid.NewGuid().ToString("N"));
+        if (credential is ZStackCredential.AccessKey key)
+        {
+            var date = ZStackAccessKeySigner.FormatDate(DateTimeOffset.UtcNow, serverZone);
+            var uri = "/" + UriEncoding.Decode(request.Path.TrimStart('/'));
+            var signature = key.Secret.Use(secret => ZStackAccessKeySigner.Sign(secret, request.Method.Method, date, uri));
+            message.Headers.TryAddWithoutValidation("Date", date);
+            message.Headers.TryAddWithoutValidation("Authorization", $"ZStack {key.AccessKeyId}:{signature}");
+        }
+        else if (_session is { } session)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", session.Use(s => "OAuth " + s));
+        }
+        return default;
+    }
+
+    public bool IsCredentialExpired(ApiException error) => error.ServiceCode == SessionExpiredCode && credential is not ZStackCredential.AccessKey;
+
+    public async ValueTask<bool> TryRenewCredentialAsync(CancellationToken cancellationToken)
+    {
+        if (credential is ZStackCredential.AccessKey) return false;
+        await LoginAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Logs in by account or by user (AccessKey connections have no session).</summary>
+    public async Task LoginAsync(CancellationToken cancellationToken)
+    {
+        if (credential is ZStackCredential.AccessKey) return;
+        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (path, body) = credential switch
+            {
+                ZStackCredential.Account a => ("v1/accounts/login", a.Password.Use(p => LoginBody("logInByAccount", w =>
+                {
+                    w.WriteString("accountName", a.AccountName);
+                    w.WriteString("password", ZStackPasswordHash.Compute(p));
+                }))),
+                ZStackCredential.User u => ("v1/accounts/users/login", u.Password.Use(p => LoginBody("logInByUser", w =>
+                {
+                    w.WriteString("accountName", u.AccountName);
+                    w.WriteString("userName", u.UserName);
+                    w.WriteString("password", ZStackPasswordHash.Compute(p));
+                }))),
+                _ => throw new InvalidOperationException("Unknown ZStack credential."),
+            };
+            var request = new ApiRequest(HttpMethod.Put, BaseAddress, path, credential is ZStackCredential.User ? "LogInByUser" : "LogInByAccount") { Body = body, IsLogin = true };
+            var reply = await Pipeline.SendAsync(request, (s, ct) => new ValueTask<ZStackLoginReply?>(JsonSerializer.DeserializeAsync(s, ZStackJsonContext.Default.ZStackLoginReply, ct).AsTask()), null, cancellationToken).ConfigureAwait(false);
+            var uuid = reply?.Inventory?.Uuid;
+            if (string.IsNullOrEmpty(uuid))
+            {
+                throw new ApiException(ApiErrorKind.InvalidResponse, Provider, request.Operation, HttpStatusCode.OK, null, "the login reply carries no session (inventory.uuid)", null);
+            }
+            var old = _session;
+            _session = Connections.SensitiveString.FromPlainText(uuid!);
+            old?.Dispose();
+            SessionExpiresAt = Text.Timestamps.ParseZStack(reply!.Inventory!.ExpiredDate, serverZone);
+        }
+        finally
+        {
+            _login.Release();
+        }
+    }
+
+    /// <summary>Logs the session out (the session id travels in the path, so no Authorization header is needed).</summary>
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        if (_session is not { } session) return;
+        var request = session.Use(s => new ApiRequest(HttpMethod.Delete, BaseAddress, "v1/accounts/sessions/" + UriEncoding.Encode(s), "LogOut") { IsLogin = true });
+        try
+        {
+            await Pipeline.SendAsync(request, (_, _) => new ValueTask<bool>(true), null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _session = null;
+            session.Dispose();
+            SessionExpiresAt = null;
+        }
+    }
+
+    private static byte[] LoginBody(string key, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject(key);
+            write(writer);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    public ApiException ReadError(ApiRequest request, HttpResponseMessage response, string body)
+    {
+        var status = response.StatusCode;
+        var requestId = ApiPipeline.RequestIdOf(response, response.RequestMessage);
+        var retryAfter = RetryAfter.Of(response);
+        var envelope = TryReadEnvelope(body);
+        if (envelope is not null)
+        {
+            var code = envelope.Code;
+            var message = Describe(envelope);
+            var (kind, hint, transient) = Classify(code);
+            return new ApiException(kind, Provider, request.Operation, status, code, message, requestId, hint, transient) { RetryAfter = retryAfter };
+        }
+
+        var text = body.Trim();
+        if (text.Length > 500) text = text.Substring(0, 500) + "…";
+        var (plainKind, plainHint, plainTransient) = ClassifyPlain(status, text);
+        return new ApiException(plainKind, Provider, request.Operation, status, null, text.Length == 0 ? response.ReasonPhrase : text, requestId, plainHint, plainTransient) { RetryAfter = retryAfter };
+    }
+
+    private static ZStackErrorCode? TryReadEnvelope(string body)
+    {
+        if (body.Length == 0 || body.TrimStart()[0] != '{') return null;
+        try
+        {
+            return JsonSerializer.Deserialize(body, ZStackJsonContext.Default.ZStackErrorEnvelope)?.Error;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(ZStackErrorCode error)
+    {
+        var text = new StringBuilder(error.Description ?? "");
+        if (!string.IsNullOrWhiteSpace(error.Details)) text.Append(text.Length > 0 ? ": " : "").Append(error.Details);
+        for (var cause = error.Cause; cause is not null; cause = cause.Cause)
+        {
+            text.Append(" (caused by ").Append(cause.Code).Append(' ').Append(cause.Details ?? cause.Description).Append(')');
+        }
+        return text.ToString();
+    }
+
+    private static (ApiErrorKind, string?, bool) Classify(string? code) => code switch
+    {
+        "ID.1000" => (ApiErrorKind.Authentication, "Check the account or user name and the password given to Connect-ZStack.", false),
+        "ID.1001" => (ApiErrorKind.Authentication, "The session expired or was logged out: run Connect-ZStack again.", false),
+        "ID.1002" => (ApiErrorKind.PermissionDenied, "The account lacks permission for this API.", false),
+        "ID.1005" => (ApiErrorKind.Authentication, "The password must be changed in the ZStack UI before the API accepts it.", false),
+        "ID.1006" => (ApiErrorKind.Authentication, "Too many sessions for this user: Disconnect-ZStack unused connections.", false),
+        "ID.2000" or "ID.2001" or "ID.2002" or "ID.2003" => (ApiErrorKind.Authentication, "The account requires additional authentication (2FA), which the API login does not support: use an AccessKey.", false),
+        "SYS.1003" => (ApiErrorKind.NotFound, null, false),
+        "SYS.1007" => (ApiErrorKind.InvalidArgument, null, false),
+        "SYS.1001" => (ApiErrorKind.Timeout, null, true),
+        "SYS.1012" => (ApiErrorKind.ServiceUnavailable, null, true),
+        _ => (ApiErrorKind.ServiceError, null, false),
+    };
+
+    private static (ApiErrorKind, string?, bool) ClassifyPlain(HttpStatusCode status, string text) => (int)status switch
+    {
+        400 => (ApiErrorKind.InvalidArgument, null, false),
+        401 => (ApiErrorKind.Authentication, null, false),
+        403 when text.Contains("requestTimeTooSkewed") => (ApiErrorKind.Authentication, "This machine's clock, or -ServerTimeZone, differs from the management node's by more than 15 minutes.", false),
+        403 => (ApiErrorKind.PermissionDenied, null, false),
+        404 => (ApiErrorKind.NotFound, "Check -Server: the URL must reach the ZStack API (for example http://node:8080/zstack).", false),
+        405 => (ApiErrorKind.InvalidArgument, null, false),
+        429 => (ApiErrorKind.Throttled, null, true),
+        502 or 503 or 504 => (ApiErrorKind.ServiceUnavailable, null, true),
+        _ => (ApiErrorKind.ServiceError, null, false),
+    };
+}
