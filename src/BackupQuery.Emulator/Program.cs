@@ -18,6 +18,10 @@ public static class Program
           --seed-doc-mode              image-store scan replies in the seed page's "infos" shape
           --zstack-timezone <IANA id>  the ZStack management node's zone (default UTC)
           --session-timeout <seconds>  ZStack session timeout, sliding (default 7200)
+          --fault <kind>[=<n>]:<path prefix>[:<times>[:<after>]]
+                                       arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
+                                       Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
+                                       ExpireCredentials; e.g. --fault Status=502:/zstack/v1/database-backups:2
           --help                       this text
         """;
 
@@ -25,9 +29,10 @@ public static class Program
     {
         var options = new EmulatorOptions();
         string url;
+        List<FaultRule> faults = [];
         try
         {
-            if (!TryParse(args, options, out url)) return 0;
+            if (!TryParse(args, options, faults, out url)) return 0;
         }
         catch (ArgumentException e)
         {
@@ -37,6 +42,7 @@ public static class Program
         }
 
         await using var server = await EmulatorServer.StartAsync(options, url);
+        foreach (var fault in faults) server.Faults.Add(fault);
         Describe(server);
         // Ctrl+C stops the host (console lifetime); disposal then shuts the server down.
         await server.WaitForShutdownAsync();
@@ -44,7 +50,7 @@ public static class Program
     }
 
     /// <summary>Applies the arguments to <paramref name="options"/>; false when only help was asked for.</summary>
-    public static bool TryParse(string[] args, EmulatorOptions options, out string url)
+    public static bool TryParse(string[] args, EmulatorOptions options, List<FaultRule> faults, out string url)
     {
         url = DefaultUrl;
         for (var i = 0; i < args.Length; i++)
@@ -82,6 +88,9 @@ public static class Program
                 case "--session-timeout":
                     options.ZStackSessionTimeout = TimeSpan.FromSeconds(Integer(name, Value(), minimum: 1));
                     break;
+                case "--fault":
+                    faults.Add(ParseFault(Value()));
+                    break;
                 default:
                     throw new ArgumentException($"unknown option '{name}'");
             }
@@ -108,6 +117,23 @@ public static class Program
                 default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr)");
             }
         }
+    }
+
+    private static FaultRule ParseFault(string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length is < 2 or > 4 || !parts[1].StartsWith('/')) throw new ArgumentException($"--fault expects <kind>[=<n>]:<path prefix>[:<times>[:<after>]], got '{text}'");
+        var kindText = parts[0].Split('=', 2);
+        if (!Enum.TryParse<FaultKind>(kindText[0], ignoreCase: true, out var kind)) throw new ArgumentException($"unknown fault kind '{kindText[0]}'");
+        int? n = kindText.Length == 2 ? Integer("--fault " + kindText[0], kindText[1]) : null;
+        if (kind == FaultKind.Status && n is null) throw new ArgumentException("--fault Status needs a code: Status=502");
+        return new FaultRule(parts[1], kind, parts.Length > 2 ? Integer("--fault times", parts[2], minimum: 1) : 1)
+        {
+            AfterRequests = parts.Length > 3 ? Integer("--fault after", parts[3]) : 0,
+            StatusCode = kind == FaultKind.Status ? n!.Value : 503,
+            RetryAfter = kind == FaultKind.TooManyRequests && n is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Delay = kind == FaultKind.Delay && n is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero,
+        };
     }
 
     private static int Integer(string name, string text, int minimum = 0) =>

@@ -124,7 +124,7 @@ public sealed class ImageStoreScan(EmulatorOptions options)
                 "78b6afbc9da73932a000fb9a75947962", "db-backup", "2.2.0", "singleDatabase", md5);
         }
 
-        var age = TimeSpan.FromHours(1 + StableHash.Below(seed, index, SaltAge, 24 * 365));
+        var age = TimeSpan.FromSeconds(3600 + StableHash.Below(seed, index, SaltAge, 365L * 86400));
         var createdAt = new DateTimeOffset((options.DataAnchor - age).UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var virtualSize = (1L << 20) + StableHash.Below(seed, index, SaltSize, 1L << 32);
         // Every fourth image reports size 0: the struct then falls back to the virtual size.

@@ -33,9 +33,9 @@ public static class ZStackAccessKeyVerifier
             throw ZStackFailure.PlainText(400, "invalid header 'Authorization', expected 'ZStack <AccessKeyId>:<Signature>'");
         var keyId = credential[..colon];
         if (keyId != options.ZStackAccessKeyId)
-            throw ZStackFailure.InvalidSession($"AccessKey[{keyId}] not found or disabled");
+            throw ZStackFailure.InvalidAccessKey($"AccessKey[{keyId}] not found or disabled");
         var expected = Encoding.ASCII.GetBytes(ComputeSignature(options.ZStackAccessKeySecret, method, date, uri));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(credential[(colon + 1)..])))
-            throw ZStackFailure.InvalidSession($"the signature of AccessKey[{keyId}] does not match");
+            throw ZStackFailure.InvalidAccessKey($"the signature of AccessKey[{keyId}] does not match");
     }
 }

@@ -91,7 +91,6 @@ internal sealed class ZStackBackupQuery
             {
                 // Direct addressing: O(limit) however deep the page.
                 for (long i = query.Start; i < Math.Min(end, data.Count); i++) yield return data[(int)i];
-                _seen = data.Count;
                 yield break;
             }
             _rest = Matches().GetEnumerator();
@@ -104,10 +103,9 @@ internal sealed class ZStackBackupQuery
         /// <summary>Number of matches: finishes the scan the page started.</summary>
         public long Total()
         {
-            if (_rest is null) return _seen;
+            if (query.Conditions.Count == 0 && query.SortField is null) return data.Count;
+            _rest ??= Matches().GetEnumerator();
             while (_rest.MoveNext()) _seen++;
-            _rest.Dispose();
-            _rest = null;
             return _seen;
         }
 

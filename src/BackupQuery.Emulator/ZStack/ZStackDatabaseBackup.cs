@@ -43,7 +43,7 @@ public sealed class ZStackDatabaseBackup
     private string BuildMetadata()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, ZStackJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("name", Name);

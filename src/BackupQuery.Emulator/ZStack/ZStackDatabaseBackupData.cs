@@ -56,7 +56,7 @@ public sealed class ZStackDatabaseBackupData(EmulatorOptions options) : IReadOnl
         if (Count > 0 && uuid == SeedUuid) return Generate(0);
         if (uuid.Length != 32 || !uint.TryParse(uuid.AsSpan(16, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var masked))
             return null;
-        var index = (long)(masked ^ IndexMask);
+        var index = (long)unchecked((masked ^ IndexMask) * IndexScrambleInverse);
         if (index < 1 || index >= Count) return null;
         var backup = Generate((int)index);
         return backup.Uuid == uuid ? backup : null;
@@ -64,13 +64,25 @@ public sealed class ZStackDatabaseBackupData(EmulatorOptions options) : IReadOnl
 
     private uint IndexMask => (uint)StableHash.Of(options.Seed, -1, SaltIndexMask);
 
+    // Odd multiplier (invertible mod 2^32) so neighbouring records do not share visibly sequential uuid digits.
+    private const uint IndexScramble = 0x9E3779B1;
+    private static readonly uint IndexScrambleInverse = ModularInverse(IndexScramble);
+
+    private static uint ModularInverse(uint odd)
+    {
+        // Newton's iteration: each step doubles the number of correct low bits.
+        var x = odd;
+        for (var i = 0; i < 5; i++) x = unchecked(x * (2 - odd * x));
+        return x;
+    }
+
     private ZStackDatabaseBackup Generate(int index)
     {
         var zone = options.ZStackTimeZone;
         if (index == 0) return new ZStackDatabaseBackup(0, SeedUuid, "db-backup", zone) { Description = "db-backup", Size = 13107 };
 
         var seed = options.Seed;
-        var uuid = StableHash.Hex(seed, index, SaltUuid, 16) + (index ^ IndexMask).ToString("x8") + StableHash.Hex(seed, index, SaltUuid + 1, 8);
+        var uuid = StableHash.Hex(seed, index, SaltUuid, 16) + (unchecked((uint)index * IndexScramble) ^ IndexMask).ToString("x8") + StableHash.Hex(seed, index, SaltUuid + 1, 8);
         var name = $"db-backup-{index:D5}";
 
         // Oldest first, evenly spread over at most ten years before the anchor, one hour apart when the dataset is small.

@@ -34,6 +34,9 @@ public sealed class ZStackFailure : Exception
     public static ZStackFailure InvalidSession(string details) =>
         Envelope("ID.1001", "The session is expired or invalid. Please log in again.", details);
 
+    /// <summary>A bad AccessKey id or signature: the spec names no code, so ID.1001 (invalid credential) with its own description.</summary>
+    public static ZStackFailure InvalidAccessKey(string details) => Envelope("ID.1001", "Invalid AccessKey credential", details);
+
     public async Task WriteAsync(HttpResponse response)
     {
         response.StatusCode = Status;
@@ -44,7 +47,7 @@ public sealed class ZStackFailure : Exception
             return;
         }
         response.ContentType = ZStackJson.ContentType;
-        using (var w = new Utf8JsonWriter(response.BodyWriter))
+        using (var w = new Utf8JsonWriter(response.BodyWriter, ZStackJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteStartObject("error");

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -8,6 +9,9 @@ internal static class ZStackJson
 {
     public const string ContentType = "application/json;charset=UTF-8";
 
+    /// <summary>Minimal escaping like Gson's: quotes inside the metadata string read <c>\"</c>, not <c>\u0022</c>.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Calls <paramref name="write"/> with a writer on the response body; it may await <c>flush</c> between records.</summary>
     public static async Task WriteAsync(HttpResponse response, Func<Utf8JsonWriter, Func<ValueTask>, Task> write)
     {
@@ -15,7 +19,7 @@ internal static class ZStackJson
         response.ContentType = ContentType;
         var pipe = response.BodyWriter;
         var token = response.HttpContext.RequestAborted;
-        using var w = new Utf8JsonWriter(pipe);
+        using var w = new Utf8JsonWriter(pipe, WriterOptions);
         async ValueTask Flush()
         {
             w.Flush();
