@@ -104,7 +104,7 @@ public class ZStackDatabaseBackupTests
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
-        var query = Assert.Single(emulator.Listings).RawQuery;
+        var query = emulator.Listings.First().RawQuery;
         Assert.Contains("q=status%3DReady", query);
         Assert.Contains("q=state%3DEnabled", query);
         Assert.Contains("q=backupStorageRefs.backupStorageUuid%3D" + storage, query);
