@@ -11,7 +11,6 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
     public const string EcsProvider = "0daac4c5-6707-4851-97ba-169e36266b66";
     public const string EvsProvider = "d1603440-187d-4516-af25-121250c7cc97";
     public const string SfsTurboProvider = "3f3c3220-245c-4805-b811-758870015881";
-    public const string WorkspaceProvider = "0daac4c5-6707-4851-97ba-169e36266b66";
 
     public static readonly string[] Statuses =
         ["available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete", "waiting_restore"];
@@ -128,7 +127,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
                 info = new CbrExtendInfo(null, auto, null, null, done ? null : r.Next(1, 99), null, false, null, false, false, null, false, false);
                 break;
             default:
-                (resourceId, resourceName, az, provider, vault, size) = (r.Uuid(), $"desktop-{r.Next(1, 50):000}", "cn-north-4a", WorkspaceProvider, Vaults[4].Id, 80);
+                (resourceId, resourceName, az, provider, vault, size) = (r.Uuid(), $"desktop-{r.Next(1, 50):000}", "cn-north-4a", EcsProvider, Vaults[4].Id, 80); // Desktops: provider id assumed (the spec lists none).
                 info = new CbrExtendInfo(null, auto, null, null, done ? null : r.Next(1, 99), null, false, "backup", false, true, "x86_64", false, true);
                 break;
         }

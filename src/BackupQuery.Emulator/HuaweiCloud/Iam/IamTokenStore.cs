@@ -19,6 +19,7 @@ public sealed class IamTokenStore(TimeSpan lifetime)
     public IamToken Issue(EmulatorProject? project)
     {
         var now = DateTimeOffset.UtcNow;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)); // IAM reports whole seconds (.000000Z).
         // Real tokens are long opaque base64 strings starting with "MII"; clients must not parse them.
         var value = "MII" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)).Replace('/', '-').Replace('+', '_');
         var token = new IamToken(value, now, now + lifetime, project);
