@@ -150,8 +150,7 @@ public static class Program
         Console.WriteLine($"  account {o.ZStackAccountName} / {o.ZStackPassword}; user {o.ZStackUserName} / {o.ZStackUserPassword}");
         Console.WriteLine($"  AccessKey {o.ZStackAccessKeyId} / {o.ZStackAccessKeySecret}; image-store SSH {o.ImageStoreSshUser} / {o.ImageStoreSshPassword}");
         Console.WriteLine($"  Connect-ZStack -Server {server.ZStackUrl} -Credential (New-Object PSCredential {Quote(o.ZStackAccountName)}, (ConvertTo-SecureString {Quote(o.ZStackPassword)} -AsPlainText -Force))");
-        // Huawei Cloud: the integrator wires server.HuaweiCloud.DescribeForConsole(server) here.
-        Console.WriteLine("// Huawei Cloud: see HuaweiCloudApi");
+        foreach (var line in server.HuaweiCloud.DescribeForConsole(server)) Console.WriteLine(line);
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 

@@ -49,8 +49,14 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = ((int)Math.Ceiling((fault.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 if (IsZStack(path)) await Text(response, "text/plain;charset=UTF-8", "Too Many Requests");
-                else await Text(response, "application/json;charset=UTF-8",
-                    $$"""{"error_code":"APIGW.0308","error_msg":"policy user over ratelimit","request_id":"{{Guid.NewGuid():N}}"}""");
+                else
+                {
+                    // The gateway answers for Huawei services: its body and header carry the same request id.
+                    var requestId = Guid.NewGuid().ToString("N");
+                    response.Headers["X-Request-Id"] = requestId;
+                    await Text(response, "application/json;charset=UTF-8",
+                        $$"""{"error_code":"APIGW.0308","error_msg":"policy user over ratelimit","request_id":"{{requestId}}"}""");
+                }
                 return response.StatusCode;
             case FaultKind.Status:
                 // What a proxy in front of the API says: a status and an HTML page, not the API's JSON.
