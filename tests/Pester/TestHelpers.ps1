@@ -1,0 +1,104 @@
+# Shared by the *.Tests.ps1 files (dot-source it in BeforeAll). Works in PowerShell 7.4+ and Windows PowerShell 5.1.
+#
+# Where things come from (build.ps1 -Task Test sets both variables):
+#   BACKUPQUERY_MODULE    the built manifest; default <repo>/out/BackupQuery/BackupQuery.psd1 (run ./build.ps1 first)
+#   BACKUPQUERY_EMULATOR  the emulator dll; default the newest src/BackupQuery.Emulator/bin/*/net8.0 build, built if absent
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-TestModulePath {
+    $path = $env:BACKUPQUERY_MODULE
+    if (-not $path) { $path = Join-Path $script:RepoRoot 'out/BackupQuery/BackupQuery.psd1' }
+    if (-not (Test-Path -LiteralPath $path)) { throw "The built module is not at $path: run ./build.ps1 first (or set BACKUPQUERY_MODULE)." }
+    return (Resolve-Path -LiteralPath $path).Path
+}
+
+function Import-TestModule {
+    # By path, so the module under test is the built one and never one installed elsewhere.
+    Import-Module (Get-TestModulePath) -Force -ErrorAction Stop
+}
+
+function Get-TestEmulatorPath {
+    if ($env:BACKUPQUERY_EMULATOR -and (Test-Path -LiteralPath $env:BACKUPQUERY_EMULATOR)) { return $env:BACKUPQUERY_EMULATOR }
+    $built = Get-ChildItem -Path (Join-Path $script:RepoRoot 'src/BackupQuery.Emulator/bin') -Filter BackupQuery.Emulator.dll -Recurse -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    if ($built) { return $built.FullName }
+    & dotnet build (Join-Path $script:RepoRoot 'src/BackupQuery.Emulator/BackupQuery.Emulator.csproj') -c Debug --nologo -v q | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw 'Building the emulator failed.' }
+    return (Join-Path $script:RepoRoot 'src/BackupQuery.Emulator/bin/Debug/net8.0/BackupQuery.Emulator.dll')
+}
+
+function Get-FreeTcpPort {
+    $listener = New-Object System.Net.Sockets.TcpListener ([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# Starts the emulator as a process on a free loopback port and waits until it accepts connections.
+# Returns Process, Url (root, ending in '/'), Port and the log files.
+function Start-TestEmulator {
+    param([string[]] $ArgumentList = @())
+    $dll = Get-TestEmulatorPath
+    $port = Get-FreeTcpPort
+    $url = "http://127.0.0.1:$port"
+    $out = [System.IO.Path]::GetTempFileName()
+    $err = [System.IO.Path]::GetTempFileName()
+    $arguments = @("`"$dll`"", '--urls', $url) + $ArgumentList
+    $process = Start-Process -FilePath dotnet -ArgumentList $arguments -PassThru -NoNewWindow -RedirectStandardOutput $out -RedirectStandardError $err
+    $deadline = (Get-Date).AddSeconds(60)
+    while ($true) {
+        if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode): $(Get-Content -LiteralPath $err -Raw)" }
+        $client = New-Object System.Net.Sockets.TcpClient
+        try {
+            $client.Connect('127.0.0.1', $port)
+            break
+        }
+        catch {
+            if ((Get-Date) -gt $deadline) { Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue; throw "The emulator did not answer on $url within 60 s." }
+            Start-Sleep -Milliseconds 200
+        }
+        finally {
+            $client.Dispose()
+        }
+    }
+    [pscustomobject]@{ Process = $process; Url = "$url/"; Port = $port; StdOut = $out; StdErr = $err }
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($null -eq $Emulator) { return }
+    if (-not $Emulator.Process.HasExited) {
+        Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
+        $Emulator.Process.WaitForExit(10000) | Out-Null
+    }
+    Remove-Item -LiteralPath $Emulator.StdOut, $Emulator.StdErr -ErrorAction SilentlyContinue
+}
+
+function New-TestCredential {
+    param([string] $UserName, [string] $Password)
+    New-Object System.Management.Automation.PSCredential ($UserName, (ConvertTo-SecureString $Password -AsPlainText -Force))
+}
+
+# Runs a command with Verbose on and returns @{ Output = records; Verbose = the Verbose lines (strings) }.
+function Invoke-WithVerbose {
+    param([scriptblock] $Script)
+    # The preference reaches the cmdlets in the script block through PowerShell's dynamic scoping.
+    $VerbosePreference = 'Continue'
+    $all = @(& $Script 4>&1)
+    [pscustomobject]@{
+        Output  = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        Verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message })
+    }
+}
+
+# Verbose and Debug lines of a script, Debug switched on through the preference (5.1's -Debug would prompt).
+function Get-DiagnosticText {
+    param([scriptblock] $Script)
+    $DebugPreference = 'Continue'
+    $VerbosePreference = 'Continue'
+    $lines = & $Script 4>&1 5>&1 2>&1 | ForEach-Object {
+        if ($_ -is [System.Management.Automation.InformationalRecord]) { $_.Message }
+        elseif ($_ -is [System.Management.Automation.ErrorRecord]) { $_.ToString() }
+    }
+    return ($lines -join "`n")
+}
