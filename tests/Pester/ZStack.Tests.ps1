@@ -331,3 +331,18 @@ Describe 'Disconnect-ZStack' {
         $b.Connected | Should -BeFalse
     }
 }
+
+Describe 'Help' {
+    It 'has help generated from docs/ for <_>' -ForEach @('Connect-ZStack', 'Disconnect-ZStack', 'Get-ZStackDatabaseBackup', 'Get-ZStackImageStoreBackup') {
+        $help = Get-Help $_ -Full
+        # Without a MAML file Get-Help makes the synopsis up from the syntax ("Verb-Noun [-Param] ...").
+        $help.Synopsis | Should -Not -BeLike "$_ *"
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        @($help.Parameters.Parameter).Count | Should -BeGreaterThan 0
+    }
+
+    It 'has the about_BackupQuery topic' {
+        (Get-Help about_BackupQuery | Out-String) | Should -Match 'SizeBytes'
+    }
+}
