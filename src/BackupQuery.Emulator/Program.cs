@@ -1,3 +1,4 @@
+using System.Globalization;
 using BackupQuery.Emulator.Hosting;
 
 namespace BackupQuery.Emulator;
@@ -5,13 +6,154 @@ namespace BackupQuery.Emulator;
 /// <summary>Command line: <c>--urls http://127.0.0.1:5080 [--seed 1] [--count zstack=5000,cbr=1500] [--seed-doc-mode]</c>.</summary>
 public static class Program
 {
+    private const string DefaultUrl = "http://127.0.0.1:5080";
+
+    private const string Usage = """
+        BackupQuery API emulator: ZStack and Huawei Cloud backup APIs with deterministic data, on one port.
+
+        Options:
+          --urls <url>                 listen address (default http://127.0.0.1:5080)
+          --seed <n>                   data generator seed (default 1)
+          --count <key=n,...>          record counts; keys: zstack, imagestore, geminidb, rds, vbs, cbr
+          --seed-doc-mode              image-store scan replies in the seed page's "infos" shape
+          --zstack-timezone <IANA id>  the ZStack management node's zone (default UTC)
+          --session-timeout <seconds>  ZStack session timeout, sliding (default 7200)
+          --fault <kind>[=<n>]:<path prefix>[:<times>[:<after>]]
+                                       arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
+                                       Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
+                                       ExpireCredentials; e.g. --fault Status=502:/zstack/v1/database-backups:2
+          --help                       this text
+        """;
+
     public static async Task<int> Main(string[] args)
     {
         var options = new EmulatorOptions();
-        var url = "http://127.0.0.1:5080";
+        string url;
+        List<FaultRule> faults = [];
+        try
+        {
+            if (!TryParse(args, options, faults, out url)) return 0;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
         await using var server = await EmulatorServer.StartAsync(options, url);
-        Console.WriteLine($"BackupQuery emulator listening on {server.BaseAddress}");
+        foreach (var fault in faults) server.Faults.Add(fault);
+        Describe(server);
+        // Ctrl+C stops the host (console lifetime); disposal then shuts the server down.
         await server.WaitForShutdownAsync();
         return 0;
     }
+
+    /// <summary>Applies the arguments to <paramref name="options"/>; false when only help was asked for.</summary>
+    public static bool TryParse(string[] args, EmulatorOptions options, List<FaultRule> faults, out string url)
+    {
+        url = DefaultUrl;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            switch (name)
+            {
+                case "--help" or "-h" or "-?":
+                    Console.WriteLine(Usage);
+                    return false;
+                case "--urls":
+                    url = Value();
+                    break;
+                case "--seed":
+                    options.Seed = Integer(name, Value());
+                    break;
+                case "--count":
+                    ApplyCounts(options, Value());
+                    break;
+                case "--seed-doc-mode":
+                    options.SeedDocMode = true;
+                    break;
+                case "--zstack-timezone":
+                    var zone = Value();
+                    try
+                    {
+                        options.ZStackTimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone);
+                    }
+                    catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+                    {
+                        throw new ArgumentException($"unknown time zone '{zone}'");
+                    }
+                    break;
+                case "--session-timeout":
+                    options.ZStackSessionTimeout = TimeSpan.FromSeconds(Integer(name, Value(), minimum: 1));
+                    break;
+                case "--fault":
+                    faults.Add(ParseFault(Value()));
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option '{name}'");
+            }
+        }
+        return true;
+    }
+
+    private static void ApplyCounts(EmulatorOptions options, string text)
+    {
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=');
+            if (eq <= 0) throw new ArgumentException($"--count expects key=n pairs, got '{pair}'");
+            var key = pair[..eq].ToLowerInvariant();
+            var n = Integer($"--count {key}", pair[(eq + 1)..]);
+            switch (key)
+            {
+                case "zstack": options.ZStackCount = n; break;
+                case "imagestore": options.ImageStoreCount = n; break;
+                case "geminidb": options.GeminiDbCount = n; break;
+                case "rds": options.RdsCount = n; break;
+                case "vbs": options.VbsCount = n; break;
+                case "cbr": options.CbrCount = n; break;
+                default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr)");
+            }
+        }
+    }
+
+    private static FaultRule ParseFault(string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length is < 2 or > 4 || !parts[1].StartsWith('/')) throw new ArgumentException($"--fault expects <kind>[=<n>]:<path prefix>[:<times>[:<after>]], got '{text}'");
+        var kindText = parts[0].Split('=', 2);
+        if (!Enum.TryParse<FaultKind>(kindText[0], ignoreCase: true, out var kind)) throw new ArgumentException($"unknown fault kind '{kindText[0]}'");
+        int? n = kindText.Length == 2 ? Integer("--fault " + kindText[0], kindText[1]) : null;
+        if (kind == FaultKind.Status && n is null) throw new ArgumentException("--fault Status needs a code: Status=502");
+        return new FaultRule(parts[1], kind, parts.Length > 2 ? Integer("--fault times", parts[2], minimum: 1) : 1)
+        {
+            AfterRequests = parts.Length > 3 ? Integer("--fault after", parts[3]) : 0,
+            StatusCode = kind == FaultKind.Status ? n!.Value : 503,
+            RetryAfter = kind == FaultKind.TooManyRequests && n is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Delay = kind == FaultKind.Delay && n is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero,
+        };
+    }
+
+    private static int Integer(string name, string text, int minimum = 0) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{name} expects an integer >= {minimum}, got '{text}'");
+
+    private static void Describe(EmulatorServer server)
+    {
+        var o = server.Options;
+        Console.WriteLine($"BackupQuery emulator listening on {server.BaseAddress}");
+        Console.WriteLine($"ZStack: {server.ZStackUrl} ({o.ZStackCount} database backups, zone {o.ZStackTimeZone.Id})");
+        // Demo credentials of a local emulator, printed so a person can connect; nothing real.
+        Console.WriteLine($"  account {o.ZStackAccountName} / {o.ZStackPassword}; user {o.ZStackUserName} / {o.ZStackUserPassword}");
+        Console.WriteLine($"  AccessKey {o.ZStackAccessKeyId} / {o.ZStackAccessKeySecret}; image-store SSH {o.ImageStoreSshUser} / {o.ImageStoreSshPassword}");
+        Console.WriteLine($"  Connect-ZStack -Server {server.ZStackUrl} -Credential (New-Object PSCredential {Quote(o.ZStackAccountName)}, (ConvertTo-SecureString {Quote(o.ZStackPassword)} -AsPlainText -Force))");
+        foreach (var line in server.HuaweiCloud.DescribeForConsole(server)) Console.WriteLine(line);
+        Console.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    /// <summary>A PowerShell single-quoted string literal.</summary>
+    private static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
 }

@@ -73,4 +73,8 @@ public static class Timestamps
         var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
         return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
     }
+
+    /// <summary>A PowerShell DateTime (Get-Date gives Local; a typed literal is Unspecified, read as local) as an instant.</summary>
+    public static DateTimeOffset? FromDateTime(DateTime? value) => value is not { } v ? null
+        : new DateTimeOffset(v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Local) : v);
 }

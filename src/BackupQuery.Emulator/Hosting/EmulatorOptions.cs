@@ -20,6 +20,9 @@ public sealed class EmulatorOptions
     /// <summary>Fixed "now" of the generated data: records are dated before it, so results never drift with the wall clock.</summary>
     public DateTimeOffset DataAnchor { get; set; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Clock of session expiry and AccessKey time-skew checks; tests substitute a fake one to move time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     // ZStack management node.
     public TimeZoneInfo ZStackTimeZone { get; set; } = TimeZoneInfo.Utc;
     public TimeSpan ZStackSessionTimeout { get; set; } = TimeSpan.FromSeconds(7200);
@@ -27,6 +30,8 @@ public sealed class EmulatorOptions
     public string ZStackPassword { get; set; } = "password";
     public string ZStackUserName { get; set; } = "operator";
     public string ZStackUserPassword { get; set; } = "Operator#2026";
+    /// <summary>Concurrent sessions one user may hold; the next login fails with ID.1006 (ZStack's default is 500).</summary>
+    public int ZStackMaxSessionsPerUser { get; set; } = 500;
     public string ZStackAccessKeyId { get; set; } = "ZSDEMOACCESSKEYID0001";
     public string ZStackAccessKeySecret { get; set; } = "zstack-demo-secret";
     /// <summary>SSH password the image-store backup server accepts (special characters on purpose: they test URL encoding).</summary>

@@ -48,12 +48,14 @@ public sealed class FaultInjector
     /// <summary>The fault to apply to a request on <paramref name="path"/>, if any; counts the request against every matching rule.</summary>
     public FaultRule? Take(string path)
     {
+        // Every matching rule counts the request, so several rules on one path keep their own offsets.
+        FaultRule? hit = null;
         foreach (var armed in _rules)
         {
             if (!path.StartsWith(armed.Rule.PathPrefix, StringComparison.Ordinal)) continue;
             var n = Interlocked.Increment(ref armed.Seen);
-            if (n > armed.Rule.AfterRequests && n <= armed.Rule.AfterRequests + armed.Rule.Times) return armed.Rule;
+            if (hit is null && n > armed.Rule.AfterRequests && n <= armed.Rule.AfterRequests + armed.Rule.Times) hit = armed.Rule;
         }
-        return null;
+        return hit;
     }
 }

@@ -1,18 +1,116 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace BackupQuery.Emulator.Hosting;
 
-/// <summary>Records every request in the journal and applies the armed faults. (Fault behaviour: owned by the ZStack-half helper.)</summary>
+/// <summary>Records every request in the journal (after the response, with its status) and applies the armed faults.</summary>
 internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer server)
 {
+    /// <summary>Journal status of a request whose connection the emulator aborted (no response at all).</summary>
+    public const int AbortedStatus = 0;
+
     public async Task InvokeAsync(HttpContext context)
     {
+        var path = context.Request.Path.Value ?? "";
+        var status = AbortedStatus;
+        try
+        {
+            status = await ServeAsync(context, path, server.Faults.Take(path));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            status = AbortedStatus;
+        }
+        catch
+        {
+            status = StatusCodes.Status500InternalServerError;
+            throw;
+        }
+        finally
+        {
+            server.Requests.Add(new JournalEntry(
+                context.Request.Method,
+                path,
+                context.Request.QueryString.Value ?? "",
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                status));
+        }
+    }
+
+    private async Task<int> ServeAsync(HttpContext context, string path, FaultRule? fault)
+    {
+        var response = context.Response;
+        switch (fault?.Kind)
+        {
+            case null:
+                break;
+            case FaultKind.TooManyRequests:
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = ((int)Math.Ceiling((fault.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (IsZStack(path)) await Text(response, "text/plain;charset=UTF-8", "Too Many Requests");
+                else
+                {
+                    // The gateway answers for Huawei services: its body and header carry the same request id.
+                    var requestId = Guid.NewGuid().ToString("N");
+                    response.Headers["X-Request-Id"] = requestId;
+                    await Text(response, "application/json;charset=UTF-8",
+                        $$"""{"error_code":"APIGW.0308","error_msg":"policy user over ratelimit","request_id":"{{requestId}}"}""");
+                }
+                return response.StatusCode;
+            case FaultKind.Status:
+                // What a proxy in front of the API says: a status and an HTML page, not the API's JSON.
+                response.StatusCode = fault.StatusCode;
+                await Text(response, "text/html", $"<html><body><h1>{fault.StatusCode} {ReasonPhrases.GetReasonPhrase(fault.StatusCode)}</h1></body></html>");
+                return response.StatusCode;
+            case FaultKind.Delay:
+                await Task.Delay(fault.Delay, context.RequestAborted);
+                break;
+            case FaultKind.ConnectionReset:
+                context.Abort();
+                return AbortedStatus;
+            case FaultKind.TruncatedJson:
+                await ServeTruncatedAsync(context);
+                return response.StatusCode;
+            case FaultKind.MalformedJson:
+                response.StatusCode = StatusCodes.Status200OK;
+                await Text(response, "application/json;charset=UTF-8", IsZStack(path) ? """{"inventories": [ {"uuid": """ : "<html><body>upstream error</body></html>");
+                return response.StatusCode;
+            case FaultKind.ExpireCredentials:
+                server.ExpireCredentials();
+                break;
+        }
         await next(context);
-        server.Requests.Add(new JournalEntry(
-            context.Request.Method,
-            context.Request.Path.Value ?? "",
-            context.Request.QueryString.Value ?? "",
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            context.Response.StatusCode));
+        return response.StatusCode;
+    }
+
+    /// <summary>Runs the endpoint into a buffer, then sends the first half as a 200 without Content-Length: the body ends
+    /// cleanly mid-document, so the client sees invalid JSON rather than a transport error.</summary>
+    private async Task ServeTruncatedAsync(HttpContext context)
+    {
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+            await response.BodyWriter.FlushAsync(context.RequestAborted);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentLength = null;
+        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)(buffer.Length / 2)), context.RequestAborted);
+    }
+
+    private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);
+
+    private static Task Text(HttpResponse response, string contentType, string body)
+    {
+        response.ContentType = contentType;
+        return response.WriteAsync(body, response.HttpContext.RequestAborted);
     }
 }

@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'BackupQuery.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f0f5a53-8f0c-4d51-9d3e-6b1c2a7e4b10'
+    Author               = 'BackupQuery'
+    CompanyName          = 'BackupQuery'
+    Copyright            = '(c) BackupQuery. All rights reserved.'
+    Description          = 'Query ZStack and Huawei Cloud backup inventories from PowerShell: typed backup records, server-side filters, streaming paging.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('BackupQuery.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-ZStack'
+        'Disconnect-ZStack'
+        'Get-ZStackDatabaseBackup'
+        'Get-ZStackImageStoreBackup'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Backup', 'ZStack', 'HuaweiCloud', 'CBR', 'VBS', 'RDS', 'GeminiDB', 'Inventory')
+            ProjectUri = ''
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace BackupQuery.Emulator.HuaweiCloud;
+
+/// <summary>
+/// One CBR backup (BackupResp). Times are UTC without a zone on the wire; <see cref="ResourceSize"/> is GB.
+/// <see cref="Incremental"/>, <see cref="Version"/> and <see cref="EnterpriseProjectId"/> are null where the seed page
+/// omits them (they are then not written).
+/// </summary>
+public sealed record CbrBackup
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public required string CheckpointId { get; init; }
+    public string? ParentId { get; init; }
+    public required string ProjectId { get; init; }
+    public required string VaultId { get; init; }
+    public required string ProviderId { get; init; }
+    public required string ResourceId { get; init; }
+    public required string ResourceName { get; init; }
+    public required string ResourceAz { get; init; }
+    public required string ResourceType { get; init; }
+    public int ResourceSize { get; init; }
+    public required string Status { get; init; }
+    public required string ImageType { get; init; }
+    public bool? Incremental { get; init; }
+    public int? Version { get; init; }
+    public string? EnterpriseProjectId { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public DateTime? ExpiredAt { get; init; }
+    public DateTime? ProtectedAt { get; init; }
+    public IReadOnlyList<CbrBackup> Children { get; init; } = [];
+    public required CbrExtendInfo ExtendInfo { get; init; }
+    public IReadOnlyList<CbrReplicationRecord> ReplicationRecords { get; init; } = [];
+}
+
+/// <summary><c>extend_info</c>. <see cref="AppConsistency"/>, <see cref="Architecture"/>, <see cref="Encrypted"/> and
+/// <see cref="IsMultiAz"/> are omitted from the JSON when null; the other nullables are written as null.</summary>
+public sealed record CbrExtendInfo(
+    CbrAppConsistency? AppConsistency, bool AutoTrigger, bool? Bootable, IReadOnlyList<string>? OsImageIds, int? Progress,
+    string? SnapshotId, bool SupportLld, string? SupportedRestoreMode, bool SystemDisk, bool ContainSystemDisk,
+    string? Architecture, bool? Encrypted = null, bool? IsMultiAz = null);
+
+/// <summary>The seed page's <c>app_consistency</c> object: all strings.</summary>
+public sealed record CbrAppConsistency(string AppConsistency, string Status, string ErrorCode, string ErrorMessage);
+
+/// <summary>A replication of the backup to another region; <c>extra_info.destinatio_vault_id</c> is misspelt on the wire.</summary>
+public sealed record CbrReplicationRecord(
+    string Id, string Status, DateTime CreatedAt, string SourceBackupId, string SourceCheckpointId, string SourceProjectId,
+    string SourceRegion, string? DestinationBackupId, string? DestinationCheckpointId, string DestinationProjectId,
+    string DestinationRegion, string DestinationVaultId, string VaultId, int Progress, string? FailCode, string? FailReason,
+    bool AutoTrigger);
+
+public sealed record CbrVault(string Id, string Name, string ResourceType);

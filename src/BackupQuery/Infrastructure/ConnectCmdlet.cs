@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using System.Net;
+using BackupQuery.Connections;
+using BackupQuery.Http;
+
+namespace BackupQuery.PowerShell.Infrastructure;
+
+/// <summary>Base of the Connect-* cmdlets: the transport parameters every provider shares, and registering the result as the runspace default.</summary>
+public abstract class ConnectCmdlet : BackupQueryCmdlet
+{
+    [Parameter(HelpMessage = "A name for the connection (shown on every record it returns); default: provider and host.")]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter(HelpMessage = "Accept any TLS certificate on this connection only (self-signed lab endpoints).")]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter(HelpMessage = "Seconds to wait for each HTTP reply (default 100).")]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 100;
+
+    [Parameter(HelpMessage = "A proxy to use instead of the system proxy.")]
+    public Uri? Proxy { get; set; }
+
+    [Parameter(HelpMessage = "Credential for -Proxy.")]
+    [Credential]
+    public PSCredential? ProxyCredential { get; set; }
+
+    [Parameter(HelpMessage = "Connect directly, ignoring the system proxy.")]
+    public SwitchParameter NoProxy { get; set; }
+
+    protected TransportOptions Transport => new()
+    {
+        Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        SkipCertificateCheck = SkipCertificateCheck,
+        Proxy = Proxy,
+        ProxyCredential = ProxyCredential is null ? null : new NetworkCredential(ProxyCredential.UserName, ProxyCredential.Password),
+        NoProxy = NoProxy,
+    };
+
+    protected static SensitiveString Secret(System.Security.SecureString value) => new(value);
+
+    /// <summary>Connects, makes the connection this runspace's default for its provider, and writes it.</summary>
+    protected void Connect<T>(string target, Func<CancellationToken, Task<T>> connect) where T : class, IBackupConnection
+    {
+        if (Proxy is not null && NoProxy) ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Proxy and -NoProxy cannot be used together."), "BackupQuery.ProxyConflict", ErrorCategory.InvalidArgument, Proxy));
+        var connection = RunSingle($"Connecting to {target}", target, connect);
+        if (connection is null) return;
+        RunspaceConnections.Current.Add(connection);
+        WriteObject(connection);
+    }
+}

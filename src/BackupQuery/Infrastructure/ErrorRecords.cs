@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using BackupQuery.Http;
+
+namespace BackupQuery.PowerShell.Infrastructure;
+
+/// <summary>Core failures to ErrorRecords: stable ids, the matching ErrorCategory, and what to do next.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(Exception error, object? target, long writtenBefore = 0)
+    {
+        var core = error as BackupQueryException;
+        var record = new ErrorRecord(error, core?.ErrorId ?? "BackupQuery.UnexpectedError", CategoryOf(core?.Kind), target);
+        if (writtenBefore > 0)
+        {
+            // Records already written stay in the pipeline; say so, so nobody mistakes a partial listing for a whole one.
+            record.ErrorDetails = new ErrorDetails($"{error.Message} {writtenBefore} record(s) were written before this failure; the listing is incomplete.");
+        }
+        return record;
+    }
+
+    public static ErrorRecord NotConnected(string provider, string connectCommand) => new(
+        new InvalidOperationException($"Not connected to {provider}: run {connectCommand} first, or pass -Connection."),
+        "BackupQuery.NotConnected", ErrorCategory.ConnectionError, provider);
+
+    public static ErrorCategory CategoryOf(ApiErrorKind? kind) => kind switch
+    {
+        ApiErrorKind.Authentication => ErrorCategory.AuthenticationError,
+        ApiErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        ApiErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        ApiErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        ApiErrorKind.Throttled => ErrorCategory.LimitsExceeded,
+        ApiErrorKind.ServiceUnavailable => ErrorCategory.ResourceUnavailable,
+        ApiErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        ApiErrorKind.Connection => ErrorCategory.ConnectionError,
+        ApiErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+        ApiErrorKind.ServiceError => ErrorCategory.InvalidOperation,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

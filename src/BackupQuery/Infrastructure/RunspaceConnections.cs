@@ -1,0 +1,17 @@
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using BackupQuery.Connections;
+
+namespace BackupQuery.PowerShell.Infrastructure;
+
+/// <summary>
+/// The connections of each runspace. Keyed on the runspace object (not a process-wide static default and not a
+/// <c>$global:</c> variable), so ForEach-Object -Parallel and runbook workers each keep their own defaults.
+/// </summary>
+internal static class RunspaceConnections
+{
+    private static readonly ConditionalWeakTable<object, ConnectionSet> Sets = new();
+    private static readonly object NoRunspace = new();
+
+    public static ConnectionSet Current => Sets.GetValue(Runspace.DefaultRunspace ?? NoRunspace, _ => new ConnectionSet());
+}

@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using BackupQuery.Connections;
+using BackupQuery.Paging;
+using BackupQuery.PowerShell.Infrastructure;
+using BackupQuery.Records;
+using BackupQuery.ZStack;
+
+namespace BackupQuery.PowerShell.ZStack;
+
+/// <summary>
+/// Lists the database backup images on an ImageStore backup server. The management node logs in to that server over
+/// SSH: the SSH password travels in the request's query string (the API's design), so use a dedicated account.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ZStackImageStoreBackup")]
+[OutputType(typeof(ZStackImageStoreBackup))]
+public sealed class GetZStackImageStoreBackupCommand : BackupListingCmdlet<ZStackConnection>
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Host name or address of the ImageStore backup server.")]
+    [Alias("Hostname")]
+    [ValidateNotNullOrEmpty]
+    public string BackupStorageHost { get; set; } = "";
+
+    [Parameter(Mandatory = true, HelpMessage = "SSH user and password of the backup server (sent to the management node only).")]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential SshCredential { get; set; } = null!;
+
+    [Parameter(HelpMessage = "SSH port of the backup server (default 22).")]
+    [ValidateRange(1, 65535)]
+    public int SshPort { get; set; } = 22;
+
+    [Parameter(HelpMessage = "Path of the backup storage on the server, e.g. /zstack_bs.")]
+    public string? BackupStoragePath { get; set; }
+
+    [Parameter(HelpMessage = "Image registry port of the backup server (default 8000).")]
+    [ValidateRange(1, 65535)]
+    public int RegistryPort { get; set; } = 8000;
+
+    protected override string ProviderName => "ZStack";
+    protected override string ConnectCommand => "Connect-ZStack";
+    protected override string Activity => $"Scanning {BackupStorageHost} for database backups";
+
+    protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+        connection.GetImageStoreBackupsAsync(new ImageStoreScan(BackupStorageHost, SshCredential.UserName, new SensitiveString(SshCredential.Password))
+        {
+            SshPort = SshPort,
+            BackupStoragePath = BackupStoragePath,
+            RegistryPort = RegistryPort,
+        }, cancellationToken);
+}

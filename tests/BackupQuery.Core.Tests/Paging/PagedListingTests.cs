@@ -1,0 +1,120 @@
+using BackupQuery.Paging;
+
+namespace BackupQuery.Core.Tests.Paging;
+
+/// <summary>The pager against an in-memory "server" of N numbered records that records every request it gets.</summary>
+public class PagedListingTests
+{
+    private sealed class FakeOffsetServer(int total, int serverCap = int.MaxValue)
+    {
+        public List<(long Offset, int Limit)> Requests { get; } = [];
+
+        public Task<Page<int>> Fetch(PageCursor cursor, int limit, CancellationToken _)
+        {
+            lock (Requests) Requests.Add((cursor.Offset, limit));
+            var take = (int)Math.Max(0, Math.Min(Math.Min(limit, serverCap), total - cursor.Offset));
+            return Task.FromResult(new Page<int>(Enumerable.Range((int)cursor.Offset, take).ToList(), total));
+        }
+    }
+
+    private sealed class FakeMarkerServer(int total)
+    {
+        public List<string?> Markers { get; } = [];
+
+        public Task<Page<int>> Fetch(PageCursor cursor, int limit, CancellationToken _)
+        {
+            lock (Markers) Markers.Add(cursor.Marker);
+            var start = cursor.Marker is null ? 0 : int.Parse(cursor.Marker) + 1;
+            var items = Enumerable.Range(start, Math.Max(0, Math.Min(limit, total - start))).ToList();
+            var next = start + items.Count < total ? items[^1].ToString() : null;
+            return Task.FromResult(new Page<int>(items, null, next));
+        }
+    }
+
+    private static async Task<List<int>> Collect(IAsyncEnumerable<int> stream)
+    {
+        var list = new List<int>();
+        await foreach (var i in stream) list.Add(i);
+        return list;
+    }
+
+    [Fact]
+    public async Task StreamsEveryRecordOnceAcrossPages()
+    {
+        var server = new FakeOffsetServer(2500);
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
+        Assert.Equal(Enumerable.Range(0, 2500), all);
+        Assert.Equal([0L, 1000L, 2000L], server.Requests.Select(r => r.Offset));
+    }
+
+    [Fact]
+    public async Task KeepsGoingWhenTheServerCapsAPageBelowTheAskedLimit()
+    {
+        var server = new FakeOffsetServer(450, serverCap: 100);
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
+        Assert.Equal(450, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task FirstStopsRequestsUpstreamAndShrinksTheLastPage()
+    {
+        var server = new FakeOffsetServer(5000);
+        var first = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 10 }));
+        Assert.Equal(Enumerable.Range(0, 10), first);
+        Assert.Equal([(0L, 10)], server.Requests);
+
+        var server2 = new FakeOffsetServer(5000);
+        var some = await Collect(PagedListing.StreamAsync<int>(server2.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 1500 }));
+        Assert.Equal(1500, some.Count);
+        Assert.Equal([(0L, 1000), (1000L, 500)], server2.Requests);
+    }
+
+    [Fact]
+    public async Task SkipGoesToTheServerForOffsetApis()
+    {
+        var server = new FakeOffsetServer(100);
+        var rest = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 30, 30, new PagingOptions { Skip = 95 }));
+        Assert.Equal([95, 96, 97, 98, 99], rest);
+        Assert.Equal(95L, server.Requests[0].Offset);
+    }
+
+    [Fact]
+    public async Task MarkerPagingFollowsMarkersAndSkipsClientSide()
+    {
+        var server = new FakeMarkerServer(25);
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Marker, 10, 10, new PagingOptions { Skip = 12, First = 5 }));
+        Assert.Equal([12, 13, 14, 15, 16], all);
+        Assert.Equal([null, "9"], server.Markers);
+    }
+
+    [Fact]
+    public async Task ReportsTotalAndProgress()
+    {
+        var server = new FakeOffsetServer(250);
+        long? total = null;
+        var progress = new List<ListingProgress>();
+        await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 100, 100,
+            new PagingOptions { OnTotal = t => total = t, OnProgress = progress.Add }));
+        Assert.Equal(250, total);
+        Assert.Equal([100L, 200L, 250L], progress.Select(p => p.Emitted));
+        Assert.All(progress, p => Assert.Equal(250, p.Total));
+    }
+
+    [Fact]
+    public async Task StoppingEarlyCancelsThePageInFlight()
+    {
+        var cancelled = new TaskCompletionSource<bool>();
+        Task<Page<int>> Fetch(PageCursor cursor, int limit, CancellationToken ct)
+        {
+            if (cursor.Offset == 0) return Task.FromResult(new Page<int>(Enumerable.Range(0, limit).ToList(), 10_000));
+            ct.Register(() => cancelled.TrySetResult(true));
+            return Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => new Page<int>([], 10_000));
+        }
+
+        await foreach (var _ in PagedListing.StreamAsync<int>(Fetch, PagingStrategy.Offset, 100, 100, new PagingOptions()))
+        {
+            break;
+        }
+        Assert.True(await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+}

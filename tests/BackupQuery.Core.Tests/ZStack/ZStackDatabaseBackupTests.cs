@@ -1,0 +1,286 @@
+using System.Net;
+using BackupQuery.Core.Tests.Support;
+using BackupQuery.Emulator.Hosting;
+using BackupQuery.Http;
+using BackupQuery.Paging;
+using BackupQuery.ZStack;
+
+namespace BackupQuery.Core.Tests.ZStack;
+
+/// <summary>QueryDatabaseBackup end to end against the emulator: paging, filters on the wire, auth, errors, retries.</summary>
+public class ZStackDatabaseBackupTests
+{
+    private static IAsyncEnumerable<BackupQuery.Records.ZStackDatabaseBackup> List(ZStackConnection c, ZStackDatabaseBackupQuery? q = null, PagingOptions? p = null) =>
+        c.GetDatabaseBackupsAsync(q ?? new ZStackDatabaseBackupQuery(), p ?? new PagingOptions(), CancellationToken.None);
+
+    [Fact]
+    public async Task ListsEveryBackupExactlyOnceOverSeveralPages()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+
+        var all = await List(connection).ToListAsync();
+
+        Assert.Equal(5000, all.Count);
+        Assert.Equal(5000, all.Select(b => b.Uuid).Distinct().Count());
+        var pages = emulator.Listings.ToList();
+        Assert.Equal(5, pages.Count);
+        Assert.All(pages, p => Assert.Contains("replyWithCount=true", p.RawQuery));
+        Assert.All(all, b => Assert.Equal("emulator", b.Connection));
+    }
+
+    [Fact]
+    public async Task FirstTenStopsAfterTheFirstPage()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+
+        var ten = await List(connection, p: new PagingOptions { First = 10 }).ToListAsync();
+
+        Assert.Equal(10, ten.Count);
+        var request = Assert.Single(emulator.Listings);
+        Assert.Contains("limit=10", request.RawQuery);
+    }
+
+    [Fact]
+    public async Task SkipIsSentAsStart()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+
+        var all = await List(connection).ToListAsync();
+        var tail = await List(connection, p: new PagingOptions { Skip = 4990 }).ToListAsync();
+
+        Assert.Equal(all.Skip(4990).Select(b => b.Uuid), tail.Select(b => b.Uuid));
+        Assert.Contains(emulator.Listings, e => e.RawQuery.Contains("start=4990"));
+    }
+
+    [Fact]
+    public async Task TheSeedRecordReadsWithItsJavaStyleSize()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+
+        var seed = Assert.Single(await List(connection, new ZStackDatabaseBackupQuery { Uuid = ["742a7c7d4a4f3a01b206632a40ac414f"] }).ToListAsync());
+
+        Assert.Equal("db-backup", seed.Name);
+        Assert.Equal(13107L, seed.SizeBytes);
+        Assert.Contains(emulator.Listings, e => e.RawQuery.Contains("q=uuid%3D742a7c7d4a4f3a01b206632a40ac414f"));
+    }
+
+    [Fact]
+    public async Task NameWildcardIsALikeQueryOnTheServer()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+
+        var all = await List(connection).ToListAsync();
+        var expected = all.Where(b => b.Name is { } n && n.StartsWith("db-backup-001", StringComparison.Ordinal)).Select(b => b.Uuid).ToHashSet();
+        emulator.Server.Requests.Clear();
+
+        var some = await List(connection, new ZStackDatabaseBackupQuery { Name = "db-backup-001*" }).ToListAsync();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
+        var request = Assert.Single(emulator.Listings);
+        Assert.Contains("q=name~%3Ddb-backup-001%25", request.RawQuery);
+    }
+
+    [Fact]
+    public async Task StatusStateStorageAndRawFiltersAreAndedOnTheServer()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+        var all = await List(connection).ToListAsync();
+        var storage = all.First(b => b.BackupStorageUuid is not null).BackupStorageUuid!;
+        var expected = all.Where(b => b.Status == "Ready" && b.State == "Enabled" && b.BackupStorageRefs.Any(r => r.BackupStorageUuid == storage) && b.SizeBytes > 1_000_000)
+            .Select(b => b.Uuid).ToHashSet();
+        emulator.Server.Requests.Clear();
+
+        var some = await List(connection, new ZStackDatabaseBackupQuery
+        {
+            Status = ["Ready"], State = ["Enabled"], BackupStorageUuid = [storage], Filter = ["size>1000000"],
+        }).ToListAsync();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
+        var query = emulator.Listings.First().RawQuery;
+        Assert.Contains("q=status%3DReady", query);
+        Assert.Contains("q=state%3DEnabled", query);
+        Assert.Contains("q=backupStorageRefs.backupStorageUuid%3D" + storage, query);
+        Assert.Contains("q=size%3E1000000", query);
+    }
+
+    [Fact]
+    public async Task CreatedBoundsAreSentInTheServerZoneAndFilterThere()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+        var all = await List(connection).ToListAsync();
+        var dated = all.Where(b => b.CreatedAt is not null).OrderBy(b => b.CreatedAt).ToList();
+        var after = dated[dated.Count / 3].CreatedAt!.Value;
+        var before = dated[2 * dated.Count / 3].CreatedAt!.Value;
+        var expected = dated.Where(b => b.CreatedAt >= after && b.CreatedAt < before).Select(b => b.Uuid).ToHashSet();
+        emulator.Server.Requests.Clear();
+
+        var some = await List(connection, new ZStackDatabaseBackupQuery { CreatedAfter = after, CreatedBefore = before }).ToListAsync();
+
+        Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
+        var local = TimeZoneInfo.ConvertTime(after, emulator.Options.ZStackTimeZone);
+        Assert.All(emulator.Listings, e => Assert.Contains("q=createDate%3E%3D" + UriEncoding.Encode(local.ToString("yyyy-MM-dd HH:mm:ss")), e.RawQuery));
+    }
+
+    [Fact]
+    public async Task SortIsSentWithItsDirection()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 1500);
+        using var connection = await emulator.ConnectAsync();
+
+        var sorted = await List(connection, new ZStackDatabaseBackupQuery { SortBy = "createDate", Descending = true }).ToListAsync();
+
+        Assert.Equal(1500, sorted.Count);
+        var dates = sorted.Where(b => b.CreatedAt is not null).Select(b => b.CreatedAt!.Value).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.All(emulator.Listings, e => Assert.Contains("sort=-createDate", e.RawQuery));
+    }
+
+    [Fact]
+    public async Task WrongPasswordIsAnAuthenticationErrorNamingId1000()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => emulator.ConnectAsync(emulator.Account("not-the-password")));
+
+        Assert.Equal(ApiErrorKind.Authentication, error.Kind);
+        Assert.Equal("ID.1000", error.ServiceCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Contains("ID.1000", error.Message);
+        Assert.Contains("HTTP 503", error.Message);
+        Assert.DoesNotContain("not-the-password", error.ToString());
+        Assert.DoesNotContain(ZStackPasswordHash.Compute("not-the-password"), error.ToString());
+    }
+
+    [Fact]
+    public async Task AnExpiredSessionIsRenewedOnceTransparently()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.ExpireCredentials) { AfterRequests = 2 });
+
+        var all = await List(connection).ToListAsync();
+
+        Assert.Equal(5000, all.Select(b => b.Uuid).Distinct().Count());
+        Assert.Equal(2, emulator.Server.Requests.ForPath("/zstack/v1/accounts/login").Count());
+        Assert.Contains(emulator.Listings, e => e.Status == 503);
+    }
+
+    [Fact]
+    public async Task ASessionThatStaysInvalidFailsAfterOneRenewal()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.ExpireCredentials, Times: 10));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => List(connection).ToListAsync());
+
+        Assert.Equal("ID.1001", error.ServiceCode);
+        Assert.Equal(2, emulator.Server.Requests.ForPath("/zstack/v1/accounts/login").Count());
+    }
+
+    [Fact]
+    public async Task ThrottlingAndGatewayErrorsAreRetried()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 2500);
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.TooManyRequests) { AfterRequests = 1, RetryAfter = TimeSpan.FromMilliseconds(200) });
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.Status, Times: 2) { StatusCode = 502, AfterRequests = 3 });
+        var log = new CapturingLog { IsDebugEnabled = false };
+
+        List<BackupQuery.Records.ZStackDatabaseBackup> all;
+        using (ApiLog.Use(log)) all = await List(connection).ToListAsync();
+
+        Assert.Equal(2500, all.Select(b => b.Uuid).Distinct().Count());
+        Assert.Contains(emulator.Listings, e => e.Status == 429);
+        Assert.Equal(2, emulator.Listings.Count(e => e.Status == 502));
+        Assert.Equal(3, log.Lines.Count(l => l.Contains("retrying")));
+    }
+
+    [Fact]
+    public async Task AFailedLaterPageKeepsWhatWasAlreadyRead()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 2500);
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.MalformedJson) { AfterRequests = 1 });
+
+        var read = new List<string>();
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var b in List(connection)) read.Add(b.Uuid);
+        });
+
+        Assert.Equal(1000, read.Count);
+        Assert.Equal(ApiErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("start 1000", error.Message);
+        Assert.NotNull(error.RequestId);
+    }
+
+    [Fact]
+    public async Task UserAndAccessKeyLoginsWork()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 30);
+        var o = emulator.Options;
+        using var user = await emulator.ConnectAsync(new ZStackCredential.User(o.ZStackAccountName, o.ZStackUserName, Connections.SensitiveString.FromPlainText(o.ZStackUserPassword)));
+        using var key = await emulator.ConnectAsync(new ZStackCredential.AccessKey(o.ZStackAccessKeyId, Connections.SensitiveString.FromPlainText(o.ZStackAccessKeySecret)));
+
+        Assert.Equal(30, (await List(user).ToListAsync()).Count);
+        Assert.Equal(30, (await List(key).ToListAsync()).Count);
+        Assert.Single(emulator.Server.Requests.ForPath("/zstack/v1/accounts/users/login"));
+        Assert.Contains(emulator.Listings, e => e.Headers.TryGetValue("Authorization", out var a) && a.StartsWith("ZStack " + o.ZStackAccessKeyId + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWrongAccessKeySecretIsRejected()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 3);
+        var error = await Assert.ThrowsAsync<ApiException>(() => emulator.ConnectAsync(
+            new ZStackCredential.AccessKey(emulator.Options.ZStackAccessKeyId, Connections.SensitiveString.FromPlainText("wrong-secret"))));
+        Assert.Equal(ApiErrorKind.Authentication, error.Kind);
+    }
+
+    [Fact]
+    public async Task DisconnectLogsTheSessionOut()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 3);
+        var connection = await emulator.ConnectAsync();
+        var session = Assert.Single(emulator.Server.Requests.ForPath("/zstack/v1/database-backups").Take(0).DefaultIfEmpty(), _ => true);
+
+        await connection.DisconnectAsync(CancellationToken.None);
+
+        var logout = Assert.Single(emulator.Server.Requests.Entries, e => e.Method == "DELETE");
+        Assert.StartsWith("/zstack/v1/accounts/sessions/", logout.Path);
+        Assert.Equal(200, logout.Status);
+        Assert.False(connection.Connected);
+    }
+
+    [Fact]
+    public async Task NeitherTheConnectionNorTheLogsShowASecret()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 3);
+        var log = new CapturingLog();
+        ZStackConnection connection;
+        using (ApiLog.Use(log))
+        {
+            connection = await emulator.ConnectAsync();
+            await List(connection).ToListAsync();
+        }
+        var authorization = emulator.Listings.First().Headers["Authorization"];
+        var session = authorization.Substring("OAuth ".Length);
+        var secrets = new[] { emulator.Options.ZStackPassword, ZStackPasswordHash.Compute(emulator.Options.ZStackPassword), session };
+
+        var visible = Secrets.Visible(connection) + "\n" + string.Join("\n", log.Lines);
+
+        Assert.Contains(log.Lines, l => l.StartsWith("DEBUG", StringComparison.Ordinal));
+        Assert.All(secrets, s => Assert.DoesNotContain(s, visible));
+        connection.Dispose();
+    }
+}
