@@ -138,7 +138,4 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     public void Dispose() => _http.Dispose();
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-    /// <summary>For tests: the protocol's clock.</summary>
-    internal HuaweiCloudProtocol Protocol => _protocol;
 }

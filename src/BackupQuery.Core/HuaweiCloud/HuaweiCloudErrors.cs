@@ -64,7 +64,8 @@ internal static class HuaweiCloudErrors
             lock (Jitter) retryAfter = TimeSpan.FromMilliseconds(2000 + Jitter.Next(3000)); // Huawei advises 2-5 s.
         }
         return new ApiException(kind, HuaweiCloudProtocol.ProviderName, request.Operation, status, parsed.Code, message,
-            headerRequestId ?? parsed.RequestId, hint, transient) { RetryAfter = retryAfter };
+            headerRequestId ?? parsed.RequestId, hint, transient)
+        { RetryAfter = retryAfter };
     }
 
     /// <summary>What an error is, what to do about it, and whether another attempt may succeed.</summary>

@@ -135,13 +135,21 @@ internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, Huaw
             IsLogin = true,
         }.AddQuery("nocatalog", true);
 
-        var (token, reply) = await Pipeline.SendAsync(request, async (response, stream, ct) =>
+        string? token;
+        IamTokenReply? reply;
+        try
         {
-            var subject = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
-            var parsed = await JsonSerializer.DeserializeAsync(stream, HuaweiCloudJsonContext.Default.IamTokenReply, ct).ConfigureAwait(false);
-            return (subject, parsed);
-        }, null, cancellationToken).ConfigureAwait(false);
-        Array.Clear(body, 0, body.Length);
+            (token, reply) = await Pipeline.SendAsync(request, async (response, stream, ct) =>
+            {
+                var subject = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
+                var parsed = await JsonSerializer.DeserializeAsync(stream, HuaweiCloudJsonContext.Default.IamTokenReply, ct).ConfigureAwait(false);
+                return (subject, parsed);
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Array.Clear(body, 0, body.Length); // The password's bytes do not outlive the call.
+        }
 
         if (string.IsNullOrEmpty(token))
         {

@@ -43,10 +43,24 @@ public class HuaweiCloudQueryTests
         {
             Status = ["available", "Error", "available"],
             ResourceType = "os::nova::server",
-            ResourceId = "r", ResourceName = "n", ResourceAz = "az", VaultId = "v", CheckpointId = "c", ParentId = "pa", Name = "nm",
-            ImageType = "backup", OwnType = "private", MemberStatus = "accepted", EnterpriseProjectId = "0",
-            CreatedAfter = new DateTimeOffset(2018, 2, 1, 20, 0, 0, TimeSpan.FromHours(8)), CreatedBefore = Now,
-            ShowReplication = true, Incremental = false, Dec = false, SortBy = "created_at", Descending = true,
+            ResourceId = "r",
+            ResourceName = "n",
+            ResourceAz = "az",
+            VaultId = "v",
+            CheckpointId = "c",
+            ParentId = "pa",
+            Name = "nm",
+            ImageType = "backup",
+            OwnType = "private",
+            MemberStatus = "accepted",
+            EnterpriseProjectId = "0",
+            CreatedAfter = new DateTimeOffset(2018, 2, 1, 20, 0, 0, TimeSpan.FromHours(8)),
+            CreatedBefore = Now,
+            ShowReplication = true,
+            Incremental = false,
+            Dec = false,
+            SortBy = "created_at",
+            Descending = true,
         }.Parameters();
         Assert.Equal(["available", "error"], p.Where(x => x.Key == "status").Select(x => x.Value));
         var map = p.GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Last().Value);
