@@ -78,12 +78,23 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
         {
             return connection.GetRdsBackupsAsync(new RdsBackupQuery
             {
-                InstanceId = InstanceId, BackupId = BackupId, BackupType = BackupType, Status = Status, CreatedAfter = after, CreatedBefore = before,
+                InstanceId = InstanceId,
+                BackupId = BackupId,
+                BackupType = BackupType,
+                Status = Status,
+                CreatedAfter = after,
+                CreatedBefore = before,
             }, paging, cancellationToken);
         }
         return connection.GetGeminiDbBackupsAsync(new GeminiDbBackupQuery
         {
-            InstanceId = InstanceId, DatastoreType = DatastoreType, BackupId = BackupId, BackupType = BackupType, Type = Type, CreatedAfter = after, CreatedBefore = before,
+            InstanceId = InstanceId,
+            DatastoreType = DatastoreType,
+            BackupId = BackupId,
+            BackupType = BackupType,
+            Type = Type,
+            CreatedAfter = after,
+            CreatedBefore = before,
         }, paging, cancellationToken);
     }
 }
