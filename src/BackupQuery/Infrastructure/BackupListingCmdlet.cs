@@ -27,7 +27,7 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
     protected override void ProcessRecord()
     {
         var connections = ResolveConnections(Connection, ProviderName, ConnectCommand);
-        var paging = SupportsPaging ? PagingParameters : null;
+        var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
 
@@ -40,9 +40,6 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
             if (remaining is not null) remaining -= outcome.Written;
         }
     }
-
-    private bool SupportsPaging => MyInvocation.MyCommand is CmdletInfo { ImplementingType: { } type } &&
-        type.GetCustomAttributes(typeof(CmdletAttribute), true).OfType<CmdletAttribute>().Any(a => a.SupportsPaging);
 
     protected override void OnTotalCount(long total)
     {
