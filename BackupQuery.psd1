@@ -14,6 +14,11 @@
         'Disconnect-ZStack'
         'Get-ZStackDatabaseBackup'
         'Get-ZStackImageStoreBackup'
+        'Connect-HuaweiCloud'
+        'Disconnect-HuaweiCloud'
+        'Get-RdsBackup'
+        'Get-VbsBackup'
+        'Get-CbrBackup'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -34,7 +34,15 @@ public sealed class ApiPipeline
     /// Sends <paramref name="request"/> and reads a successful reply with <paramref name="read"/> (inside the attempt, so a
     /// connection that breaks mid-body is retried). <paramref name="itemCount"/> tells the Verbose line how many items came.
     /// </summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, Func<Stream, CancellationToken, ValueTask<T>> read,
+    public Task<T> SendAsync<T>(ApiRequest request, Func<Stream, CancellationToken, ValueTask<T>> read,
+        Func<T, int?>? itemCount, CancellationToken cancellationToken) =>
+        SendAsync(request, (_, stream, ct) => read(stream, ct), itemCount, cancellationToken);
+
+    /// <summary>
+    /// As above, but the reader also sees the reply's status and headers: Huawei IAM returns its token in the
+    /// <c>X-Subject-Token</c> header, not in the body.
+    /// </summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read,
         Func<T, int?>? itemCount, CancellationToken cancellationToken)
     {
         var log = ApiLog.Current;
@@ -71,7 +79,7 @@ public sealed class ApiPipeline
 
     private static string Status(ApiException error) => error.StatusCode is null ? error.Kind.ToString() : ((int)error.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<T> SendOnceAsync<T>(ApiRequest request, Func<Stream, CancellationToken, ValueTask<T>> read, IApiLog log, CancellationToken cancellationToken)
+    private async Task<T> SendOnceAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read, IApiLog log, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(request.Method, request.RequestUri);
         foreach (var header in request.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -112,14 +120,14 @@ public sealed class ApiPipeline
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                if (!log.IsDebugEnabled) return await read(stream, cancellationToken).ConfigureAwait(false);
+                if (!log.IsDebugEnabled) return await read(response, stream, cancellationToken).ConfigureAwait(false);
 
                 // Debug wants the body: buffer it once, show it masked, then parse the buffer.
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 log.Debug(DescribeResponse(response, request.IsLogin ? "(withheld: login reply)" : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)Math.Min(buffer.Length, 16384))));
                 buffer.Position = 0;
-                return await read(buffer, cancellationToken).ConfigureAwait(false);
+                return await read(response, buffer, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException e)
             {

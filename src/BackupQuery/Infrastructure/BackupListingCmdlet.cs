@@ -26,8 +26,8 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
 
     protected override void ProcessRecord()
     {
-        var connections = Connection ?? DefaultConnection();
-        var paging = SupportsPaging ? PagingParameters : null;
+        var connections = ResolveConnections(Connection, ProviderName, ConnectCommand);
+        var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
 
@@ -39,16 +39,6 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
                 (channel, ct) => List(connection, Paging(channel, skip, first, RequestedPageSize), ct));
             if (remaining is not null) remaining -= outcome.Written;
         }
-    }
-
-    private bool SupportsPaging => MyInvocation.MyCommand is CmdletInfo { ImplementingType: { } type } &&
-        type.GetCustomAttributes(typeof(CmdletAttribute), true).OfType<CmdletAttribute>().Any(a => a.SupportsPaging);
-
-    private TConnection[] DefaultConnection()
-    {
-        var current = RunspaceConnections.Current.DefaultOf<TConnection>(ProviderName);
-        if (current is null) ThrowTerminatingError(ErrorRecords.NotConnected(ProviderName, ConnectCommand));
-        return [current!];
     }
 
     protected override void OnTotalCount(long total)

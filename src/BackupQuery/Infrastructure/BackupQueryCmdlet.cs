@@ -59,6 +59,20 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         WriteError(error);
     }
 
+    /// <summary>The explicit -Connection, else this runspace's default for the provider, else a terminating "not connected" error.</summary>
+    protected TConnection[] ResolveConnections<TConnection>(TConnection[]? explicitConnections, string provider, string connectCommand)
+        where TConnection : class, Connections.IBackupConnection
+    {
+        if (explicitConnections is not null) return explicitConnections;
+        var current = RunspaceConnections.Current.DefaultOf<TConnection>(provider);
+        if (current is null) ThrowTerminatingError(ErrorRecords.NotConnected(provider, connectCommand));
+        return [current!];
+    }
+
+    /// <summary>A switch as a tri-state filter: null when not given (send nothing), else its value (<c>-Switch:$false</c> sends false).</summary>
+    protected bool? BoundSwitch(string name) =>
+        MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value is SwitchParameter s ? s.IsPresent : value as bool? : null;
+
     /// <summary>The caller's -First/-Skip/-PageSize as Core paging options wired to this cmdlet's progress and total count.</summary>
     protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize) => new()
     {

@@ -10,7 +10,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// <summary>Lists ZStack database backups (QueryDatabaseBackup). Every filter is sent to the server as a query condition.</summary>
 [Cmdlet(VerbsCommon.Get, "ZStackDatabaseBackup", SupportsPaging = true)]
 [OutputType(typeof(ZStackDatabaseBackup))]
-public sealed class GetZStackDatabaseBackupCommand : BackupListingCmdlet<ZStackConnection>
+public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Backup uuid(s).")]
     [ValidateNotNullOrEmpty]
@@ -57,8 +57,6 @@ public sealed class GetZStackDatabaseBackupCommand : BackupListingCmdlet<ZStackC
     [ValidateRange(1, ZStackClient.MaxPageSize)]
     public int PageSize { get; set; } = ZStackClient.DefaultPageSize;
 
-    protected override string ProviderName => "ZStack";
-    protected override string ConnectCommand => "Connect-ZStack";
     protected override string Activity => "Listing ZStack database backups";
     protected override int? RequestedPageSize => PageSize;
 

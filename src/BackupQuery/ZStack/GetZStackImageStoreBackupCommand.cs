@@ -13,7 +13,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ZStackImageStoreBackup")]
 [OutputType(typeof(ZStackImageStoreBackup))]
-public sealed class GetZStackImageStoreBackupCommand : BackupListingCmdlet<ZStackConnection>
+public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Host name or address of the ImageStore backup server.")]
     [Alias("Hostname")]
@@ -36,8 +36,6 @@ public sealed class GetZStackImageStoreBackupCommand : BackupListingCmdlet<ZStac
     [ValidateRange(1, 65535)]
     public int RegistryPort { get; set; } = 8000;
 
-    protected override string ProviderName => "ZStack";
-    protected override string ConnectCommand => "Connect-ZStack";
     protected override string Activity => $"Scanning {BackupStorageHost} for database backups";
 
     protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>

@@ -99,7 +99,10 @@ public class ZStackDatabaseBackupTests
 
         var some = await List(connection, new ZStackDatabaseBackupQuery
         {
-            Status = ["Ready"], State = ["Enabled"], BackupStorageUuid = [storage], Filter = ["size>1000000"],
+            Status = ["Ready"],
+            State = ["Enabled"],
+            BackupStorageUuid = [storage],
+            Filter = ["size>1000000"],
         }).ToListAsync();
 
         Assert.NotEmpty(expected);

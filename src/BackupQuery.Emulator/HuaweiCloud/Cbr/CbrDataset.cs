@@ -66,10 +66,22 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         var seedInfo = new CbrExtendInfo(new CbrAppConsistency("0", "0", "0", ""), true, null, null, null, null, false, "backup", false, true, "x86_64");
         CbrBackup Seed(string id, string checkpoint, string name, string created, string protectedAt, string updated) => new()
         {
-            Id = id, Name = name, CheckpointId = checkpoint, ProjectId = "0605767b5780d5762fc5c0118072a564",
-            VaultId = "1572bd27-e221-4f28-94ca-9777d232fcd7", ProviderId = EcsProvider, ResourceId = "d6bf7592-ca52-43a2-9979-e418d64b29bb",
-            ResourceName = "xzl_ecs-0003-0001", ResourceAz = "br-iaas-odin1a", ResourceType = "OS::Nova::Server", ResourceSize = 40,
-            Status = "available", ImageType = "backup", CreatedAt = Utc(created), UpdatedAt = Utc(updated), ProtectedAt = Utc(protectedAt),
+            Id = id,
+            Name = name,
+            CheckpointId = checkpoint,
+            ProjectId = "0605767b5780d5762fc5c0118072a564",
+            VaultId = "1572bd27-e221-4f28-94ca-9777d232fcd7",
+            ProviderId = EcsProvider,
+            ResourceId = "d6bf7592-ca52-43a2-9979-e418d64b29bb",
+            ResourceName = "xzl_ecs-0003-0001",
+            ResourceAz = "br-iaas-odin1a",
+            ResourceType = "OS::Nova::Server",
+            ResourceSize = 40,
+            Status = "available",
+            ImageType = "backup",
+            CreatedAt = Utc(created),
+            UpdatedAt = Utc(updated),
+            ProtectedAt = Utc(protectedAt),
             ExtendInfo = seedInfo,
         };
         return
@@ -104,24 +116,24 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         switch (kind)
         {
             case "OS::Nova::Server":
-            {
-                var server = r.Pick(_servers);
-                (resourceId, resourceName, az, provider, vault) = (server.Id, server.Name, server.Az, EcsProvider, Vaults[r.Next(2)].Id);
-                children = Disks(ref r, id, name, checkpoint, server, created, updated, protectedAt, status, incremental, ep, vault);
-                size = children.Sum(c => c.ResourceSize);
-                info = new CbrExtendInfo(new CbrAppConsistency("0", "0", "0", ""), auto, null,
-                    r.Chance(0.2) ? [r.Uuid()] : null, done ? null : r.Next(1, 99), null, r.Chance(0.3), "backup", false, true,
-                    r.Chance(0.85) ? "x86_64" : "arm", false, false);
-                break;
-            }
+                {
+                    var server = r.Pick(_servers);
+                    (resourceId, resourceName, az, provider, vault) = (server.Id, server.Name, server.Az, EcsProvider, Vaults[r.Next(2)].Id);
+                    children = Disks(ref r, id, name, checkpoint, server, created, updated, protectedAt, status, incremental, ep, vault);
+                    size = children.Sum(c => c.ResourceSize);
+                    info = new CbrExtendInfo(new CbrAppConsistency("0", "0", "0", ""), auto, null,
+                        r.Chance(0.2) ? [r.Uuid()] : null, done ? null : r.Next(1, 99), null, r.Chance(0.3), "backup", false, true,
+                        r.Chance(0.85) ? "x86_64" : "arm", false, false);
+                    break;
+                }
             case "OS::Cinder::Volume":
-            {
-                var volume = r.Pick(_volumes);
-                (resourceId, resourceName, az, provider, vault, size) = (volume.Id, volume.Name, volume.Az, EvsProvider, Vaults[2].Id, volume.Size);
-                info = new CbrExtendInfo(null, auto, r.Chance(0.3), null, done ? null : r.Next(1, 99), r.Uuid(), r.Chance(0.3),
-                    r.Pick(["backup", "snapshot", "na"]), false, false, null, r.Chance(0.2), false);
-                break;
-            }
+                {
+                    var volume = r.Pick(_volumes);
+                    (resourceId, resourceName, az, provider, vault, size) = (volume.Id, volume.Name, volume.Az, EvsProvider, Vaults[2].Id, volume.Size);
+                    info = new CbrExtendInfo(null, auto, r.Chance(0.3), null, done ? null : r.Next(1, 99), r.Uuid(), r.Chance(0.3),
+                        r.Pick(["backup", "snapshot", "na"]), false, false, null, r.Chance(0.2), false);
+                    break;
+                }
             case "OS::Sfs::Turbo":
                 (resourceId, resourceName, az, provider, vault, size) = (r.Uuid(), $"sfs-turbo-{r.Next(1, 4)}", "cn-north-4b", SfsTurboProvider, Vaults[3].Id, r.Next(500, 10000));
                 info = new CbrExtendInfo(null, auto, null, null, done ? null : r.Next(1, 99), null, false, null, false, false, null, false, false);
@@ -137,11 +149,30 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
             : [];
         return new CbrBackup
         {
-            Id = id, Name = name, Description = r.Chance(0.3) ? "daily backup" : null, CheckpointId = checkpoint, ProjectId = _projectId,
-            VaultId = vault, ProviderId = provider, ResourceId = resourceId, ResourceName = resourceName, ResourceAz = az, ResourceType = kind,
-            ResourceSize = size, Status = status, ImageType = r.Chance(0.07) ? "replication" : "backup", Incremental = incremental, Version = 2,
-            EnterpriseProjectId = ep, CreatedAt = created, UpdatedAt = updated, ExpiredAt = r.Chance(0.2) ? created.AddDays(30) : null,
-            ProtectedAt = protectedAt, Children = children, ExtendInfo = info, ReplicationRecords = replication,
+            Id = id,
+            Name = name,
+            Description = r.Chance(0.3) ? "daily backup" : null,
+            CheckpointId = checkpoint,
+            ProjectId = _projectId,
+            VaultId = vault,
+            ProviderId = provider,
+            ResourceId = resourceId,
+            ResourceName = resourceName,
+            ResourceAz = az,
+            ResourceType = kind,
+            ResourceSize = size,
+            Status = status,
+            ImageType = r.Chance(0.07) ? "replication" : "backup",
+            Incremental = incremental,
+            Version = 2,
+            EnterpriseProjectId = ep,
+            CreatedAt = created,
+            UpdatedAt = updated,
+            ExpiredAt = r.Chance(0.2) ? created.AddDays(30) : null,
+            ProtectedAt = protectedAt,
+            Children = children,
+            ExtendInfo = info,
+            ReplicationRecords = replication,
         };
     }
 
@@ -155,10 +186,26 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
             var system = k == 0;
             disks[k] = new CbrBackup
             {
-                Id = r.Uuid(), Name = name, CheckpointId = checkpoint, ParentId = parentId, ProjectId = _projectId, VaultId = vault,
-                ProviderId = EvsProvider, ResourceId = r.Uuid(), ResourceName = $"{server.Name}-volume-{k:0000}", ResourceAz = server.Az,
-                ResourceType = "OS::Cinder::Volume", ResourceSize = system ? 40 : r.Pick([10, 100, 500]), Status = status, ImageType = "backup",
-                Incremental = incremental, Version = 2, EnterpriseProjectId = ep, CreatedAt = created, UpdatedAt = updated, ProtectedAt = protectedAt,
+                Id = r.Uuid(),
+                Name = name,
+                CheckpointId = checkpoint,
+                ParentId = parentId,
+                ProjectId = _projectId,
+                VaultId = vault,
+                ProviderId = EvsProvider,
+                ResourceId = r.Uuid(),
+                ResourceName = $"{server.Name}-volume-{k:0000}",
+                ResourceAz = server.Az,
+                ResourceType = "OS::Cinder::Volume",
+                ResourceSize = system ? 40 : r.Pick([10, 100, 500]),
+                Status = status,
+                ImageType = "backup",
+                Incremental = incremental,
+                Version = 2,
+                EnterpriseProjectId = ep,
+                CreatedAt = created,
+                UpdatedAt = updated,
+                ProtectedAt = protectedAt,
                 ExtendInfo = new CbrExtendInfo(null, false, system, null, null, r.Uuid(), false, "backup", system, system, null, false, false),
             };
         }

@@ -1,0 +1,275 @@
+using System.Text.Json.Serialization;
+using BackupQuery.Text;
+
+namespace BackupQuery.HuaweiCloud;
+
+// Wire shapes of the Huawei Cloud replies (spec §2, §4, §6-§9). Internal: the public surface is the records.
+// Timestamps stay strings here and are parsed per record, so one odd value never fails a page.
+
+internal sealed class IamTokenRequest
+{
+    [JsonPropertyName("auth")] public IamAuth Auth { get; set; } = new();
+}
+
+internal sealed class IamAuth
+{
+    [JsonPropertyName("identity")] public IamIdentity Identity { get; set; } = new();
+    [JsonPropertyName("scope")] public IamScope Scope { get; set; } = new();
+}
+
+internal sealed class IamIdentity
+{
+    [JsonPropertyName("methods")] public List<string> Methods { get; set; } = ["password"];
+    [JsonPropertyName("password")] public IamPasswordMethod Password { get; set; } = new();
+}
+
+internal sealed class IamPasswordMethod
+{
+    [JsonPropertyName("user")] public IamPasswordUser User { get; set; } = new();
+}
+
+internal sealed class IamPasswordUser
+{
+    [JsonPropertyName("domain")] public IamNamed Domain { get; set; } = new();
+    [JsonPropertyName("name")] public string Name { get; set; } = "";
+    [JsonPropertyName("password")] public string Password { get; set; } = "";
+}
+
+internal sealed class IamScope
+{
+    [JsonPropertyName("project")] public IamNamed Project { get; set; } = new();
+}
+
+internal sealed class IamNamed
+{
+    [JsonPropertyName("id")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Id { get; set; }
+    [JsonPropertyName("name")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Name { get; set; }
+    [JsonPropertyName("domain")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IamNamed? Domain { get; set; }
+}
+
+internal sealed class IamTokenReply
+{
+    [JsonPropertyName("token")] public IamToken? Token { get; set; }
+}
+
+internal sealed class IamToken
+{
+    [JsonPropertyName("expires_at")] public string? ExpiresAt { get; set; }
+    [JsonPropertyName("issued_at")] public string? IssuedAt { get; set; }
+    [JsonPropertyName("project")] public IamNamed? Project { get; set; }
+    [JsonPropertyName("user")] public IamNamed? User { get; set; }
+}
+
+internal sealed class IamProjectsReply
+{
+    [JsonPropertyName("projects")] public List<IamProject>? Projects { get; set; }
+}
+
+internal sealed class IamProject
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("domain_id")] public string? DomainId { get; set; }
+    [JsonPropertyName("enabled")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? Enabled { get; set; }
+}
+
+internal sealed class DatastoreDto
+{
+    [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
+    [JsonPropertyName("version")][JsonConverter(typeof(FlexibleStringConverter))] public string? Version { get; set; }
+}
+
+internal sealed class GeminiDbBackupsReply
+{
+    [JsonPropertyName("total_count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? TotalCount { get; set; }
+    [JsonPropertyName("backups")] public List<GeminiDbBackupDto>? Backups { get; set; }
+}
+
+internal sealed class GeminiDbBackupDto
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("description")] public string? Description { get; set; }
+    [JsonPropertyName("instance_id")] public string? InstanceId { get; set; }
+    [JsonPropertyName("instance_name")] public string? InstanceName { get; set; }
+    [JsonPropertyName("datastore")] public DatastoreDto? Datastore { get; set; }
+    [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
+    [JsonPropertyName("size")][JsonConverter(typeof(FlexibleDoubleConverter))] public double? Size { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
+    [JsonPropertyName("begin_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? BeginTime { get; set; }
+    [JsonPropertyName("end_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? EndTime { get; set; }
+    [JsonPropertyName("database_tables")] public List<DatabaseTablesDto>? DatabaseTables { get; set; }
+}
+
+internal sealed class DatabaseTablesDto
+{
+    [JsonPropertyName("database_name")] public string? DatabaseName { get; set; }
+    [JsonPropertyName("table_names")] public List<string>? TableNames { get; set; }
+}
+
+internal sealed class RdsBackupsReply
+{
+    [JsonPropertyName("total_count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? TotalCount { get; set; }
+    [JsonPropertyName("backups")] public List<RdsBackupDto>? Backups { get; set; }
+}
+
+internal sealed class RdsBackupDto
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("instance_id")] public string? InstanceId { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("databases")] public List<RdsDatabaseDto>? Databases { get; set; }
+    [JsonPropertyName("begin_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? BeginTime { get; set; }
+    [JsonPropertyName("end_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? EndTime { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
+    [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
+    [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
+    [JsonPropertyName("datastore")] public DatastoreDto? Datastore { get; set; }
+    [JsonPropertyName("associated_with_ddm")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? AssociatedWithDdm { get; set; }
+    [JsonPropertyName("min_data_volume_capacity_for_restore")][JsonConverter(typeof(FlexibleDoubleConverter))] public double? MinDataVolumeCapacityForRestore { get; set; }
+}
+
+internal sealed class RdsDatabaseDto
+{
+    [JsonPropertyName("name")] public string? Name { get; set; }
+}
+
+internal sealed class LinkDto
+{
+    [JsonPropertyName("href")] public string? Href { get; set; }
+    [JsonPropertyName("rel")] public string? Rel { get; set; }
+}
+
+internal sealed class VbsBackupsReply
+{
+    [JsonPropertyName("backups")] public List<VbsBackupDto>? Backups { get; set; }
+    [JsonPropertyName("backups_links")] public List<LinkDto>? BackupsLinks { get; set; }
+    [JsonPropertyName("count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Count { get; set; }
+}
+
+internal sealed class VbsBackupDto
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
+    [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
+    [JsonPropertyName("availability_zone")] public string? AvailabilityZone { get; set; }
+    [JsonPropertyName("volume_id")] public string? VolumeId { get; set; }
+    [JsonPropertyName("snapshot_id")] public string? SnapshotId { get; set; }
+    [JsonPropertyName("fail_reason")][JsonConverter(typeof(FlexibleStringConverter))] public string? FailReason { get; set; }
+    [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
+    [JsonPropertyName("object_count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? ObjectCount { get; set; }
+    [JsonPropertyName("container")] public string? Container { get; set; }
+    [JsonPropertyName("created_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedAt { get; set; }
+    [JsonPropertyName("updated_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? UpdatedAt { get; set; }
+    [JsonPropertyName("data_timestamp")][JsonConverter(typeof(FlexibleStringConverter))] public string? DataTimestamp { get; set; }
+    [JsonPropertyName("os-bak-tenant-attr:tenant_id")] public string? TenantId { get; set; }
+    [JsonPropertyName("has_dependent_backups")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? HasDependentBackups { get; set; }
+    [JsonPropertyName("is_incremental")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? IsIncremental { get; set; }
+    [JsonPropertyName("service_metadata")][JsonConverter(typeof(FlexibleStringConverter))] public string? ServiceMetadata { get; set; }
+}
+
+internal sealed class CbrBackupsReply
+{
+    [JsonPropertyName("backups")] public List<CbrBackupDto>? Backups { get; set; }
+    [JsonPropertyName("count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Count { get; set; }
+}
+
+internal sealed class CbrBackupDto
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
+    [JsonPropertyName("checkpoint_id")] public string? CheckpointId { get; set; }
+    [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
+    [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
+    [JsonPropertyName("vault_id")] public string? VaultId { get; set; }
+    [JsonPropertyName("provider_id")] public string? ProviderId { get; set; }
+    [JsonPropertyName("resource_id")] public string? ResourceId { get; set; }
+    [JsonPropertyName("resource_name")] public string? ResourceName { get; set; }
+    [JsonPropertyName("resource_az")] public string? ResourceAz { get; set; }
+    [JsonPropertyName("resource_type")][JsonConverter(typeof(FlexibleStringConverter))] public string? ResourceType { get; set; }
+    [JsonPropertyName("resource_size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? ResourceSize { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
+    [JsonPropertyName("image_type")][JsonConverter(typeof(FlexibleStringConverter))] public string? ImageType { get; set; }
+    [JsonPropertyName("incremental")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? Incremental { get; set; }
+    [JsonPropertyName("version")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Version { get; set; }
+    [JsonPropertyName("enterprise_project_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? EnterpriseProjectId { get; set; }
+    [JsonPropertyName("created_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedAt { get; set; }
+    [JsonPropertyName("updated_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? UpdatedAt { get; set; }
+    [JsonPropertyName("expired_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? ExpiredAt { get; set; }
+    [JsonPropertyName("protected_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? ProtectedAt { get; set; }
+    [JsonPropertyName("children")] public List<CbrBackupDto>? Children { get; set; }
+    [JsonPropertyName("replication_records")] public List<CbrReplicationRecordDto>? ReplicationRecords { get; set; }
+    [JsonPropertyName("extend_info")] public CbrExtendInfoDto? ExtendInfo { get; set; }
+}
+
+internal sealed class CbrExtendInfoDto
+{
+    [JsonPropertyName("auto_trigger")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? AutoTrigger { get; set; }
+    [JsonPropertyName("bootable")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? Bootable { get; set; }
+    [JsonPropertyName("snapshot_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? SnapshotId { get; set; }
+    [JsonPropertyName("support_lld")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? SupportLld { get; set; }
+    [JsonPropertyName("supported_restore_mode")][JsonConverter(typeof(FlexibleStringConverter))] public string? SupportedRestoreMode { get; set; }
+    [JsonPropertyName("os_images_data")] public List<CbrOsImageDataDto>? OsImagesData { get; set; }
+    [JsonPropertyName("contain_system_disk")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? ContainSystemDisk { get; set; }
+    [JsonPropertyName("encrypted")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? Encrypted { get; set; }
+    [JsonPropertyName("system_disk")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? SystemDisk { get; set; }
+    [JsonPropertyName("is_multi_az")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? IsMultiAz { get; set; }
+    [JsonPropertyName("architecture")][JsonConverter(typeof(FlexibleStringConverter))] public string? Architecture { get; set; }
+    [JsonPropertyName("progress")][JsonConverter(typeof(FlexibleStringConverter))] public string? Progress { get; set; }
+    [JsonPropertyName("app_consistency")] public CbrAppConsistencyDto? AppConsistency { get; set; }
+}
+
+internal sealed class CbrOsImageDataDto
+{
+    [JsonPropertyName("image_id")] public string? ImageId { get; set; }
+}
+
+internal sealed class CbrAppConsistencyDto
+{
+    [JsonPropertyName("app_consistency")][JsonConverter(typeof(FlexibleStringConverter))] public string? AppConsistency { get; set; }
+    [JsonPropertyName("app_consistency_status")][JsonConverter(typeof(FlexibleStringConverter))] public string? AppConsistencyStatus { get; set; }
+    [JsonPropertyName("app_consistency_error_code")][JsonConverter(typeof(FlexibleStringConverter))] public string? AppConsistencyErrorCode { get; set; }
+    [JsonPropertyName("app_consistency_error_message")][JsonConverter(typeof(FlexibleStringConverter))] public string? AppConsistencyErrorMessage { get; set; }
+}
+
+internal sealed class CbrReplicationRecordDto
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
+    [JsonPropertyName("created_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedAt { get; set; }
+    [JsonPropertyName("source_backup_id")] public string? SourceBackupId { get; set; }
+    [JsonPropertyName("source_checkpoint_id")] public string? SourceCheckpointId { get; set; }
+    [JsonPropertyName("source_project_id")] public string? SourceProjectId { get; set; }
+    [JsonPropertyName("source_region")] public string? SourceRegion { get; set; }
+    [JsonPropertyName("destination_backup_id")] public string? DestinationBackupId { get; set; }
+    [JsonPropertyName("destination_checkpoint_id")] public string? DestinationCheckpointId { get; set; }
+    [JsonPropertyName("destination_project_id")] public string? DestinationProjectId { get; set; }
+    [JsonPropertyName("destination_region")] public string? DestinationRegion { get; set; }
+    [JsonPropertyName("destination_vault_id")] public string? DestinationVaultId { get; set; }
+    [JsonPropertyName("vault_id")] public string? VaultId { get; set; }
+    [JsonPropertyName("extra_info")] public CbrReplicationExtraInfoDto? ExtraInfo { get; set; }
+}
+
+internal sealed class CbrReplicationExtraInfoDto
+{
+    [JsonPropertyName("progress")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Progress { get; set; }
+    [JsonPropertyName("fail_code")][JsonConverter(typeof(FlexibleStringConverter))] public string? FailCode { get; set; }
+    [JsonPropertyName("fail_reason")][JsonConverter(typeof(FlexibleStringConverter))] public string? FailReason { get; set; }
+    [JsonPropertyName("auto_trigger")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? AutoTrigger { get; set; }
+    // The API's own spelling ("destinatio_", sic); the correct spelling is read too in case it is ever fixed.
+    [JsonPropertyName("destinatio_vault_id")] public string? DestinatioVaultId { get; set; }
+    [JsonPropertyName("destination_vault_id")] public string? DestinationVaultId { get; set; }
+}
+
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(IamTokenRequest))]
+[JsonSerializable(typeof(IamTokenReply))]
+[JsonSerializable(typeof(IamProjectsReply))]
+[JsonSerializable(typeof(GeminiDbBackupsReply))]
+[JsonSerializable(typeof(RdsBackupsReply))]
+[JsonSerializable(typeof(VbsBackupsReply))]
+[JsonSerializable(typeof(CbrBackupsReply))]
+internal sealed partial class HuaweiCloudJsonContext : JsonSerializerContext;

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using BackupQuery.Connections;
+using BackupQuery.Http;
+using BackupQuery.Text;
+
+namespace BackupQuery.HuaweiCloud;
+
+/// <summary>
+/// Huawei Cloud's side of the pipeline: an IAM token (<c>X-Auth-Token</c>, renewed before it lapses and once after a
+/// 401) or an AK/SK signature on every call (never renewed or retried: five failed signatures lock the key), and the
+/// error replies of spec §5.
+/// </summary>
+internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints) : IApiProtocol
+{
+    public const string ProviderName = "HuaweiCloud";
+
+    /// <summary>A token this close to its expiry is replaced before use (a listing may outlast it).</summary>
+    public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _login = new(1, 1);
+    private SensitiveString? _token;
+    private int _generation;
+
+    public string Provider => ProviderName;
+
+    /// <summary>Set by the connection once the pipeline that uses this protocol exists (sign-ins go through it too).</summary>
+    public ApiPipeline Pipeline { get; set; } = null!;
+
+    /// <summary>The project every service call is scoped to; sent as <c>X-Project-Id</c> with AK/SK.</summary>
+    public string? ProjectId { get; set; }
+
+    /// <summary>The project the last token was scoped to, as IAM reported it.</summary>
+    public string? TokenProjectId { get; private set; }
+
+    public DateTimeOffset? TokenExpiresAt { get; private set; }
+
+    public bool HasToken => _token is not null;
+
+    /// <summary>The clock used for signatures and token expiry (tests move it).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    private bool IsAccessKey => credential is HuaweiCloudCredential.AccessKey;
+
+    public async ValueTask AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (credential is HuaweiCloudCredential.AccessKey key)
+        {
+            Sign(message, request, key);
+            return;
+        }
+        if (_token is null || TokenExpiresAt is { } expires && Clock() >= expires - RefreshMargin)
+        {
+            await RenewAsync(_generation, cancellationToken).ConfigureAwait(false);
+        }
+        message.Headers.TryAddWithoutValidation("X-Auth-Token", _token!.Use(t => t));
+    }
+
+    private void Sign(HttpRequestMessage message, ApiRequest request, HuaweiCloudCredential.AccessKey key)
+    {
+        // Sign exactly what is sent: the Host header is set to the value signed.
+        var host = request.BaseAddress.Authority;
+        message.Headers.Host = host;
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("Host", host),
+            new(SdkHmacSha256Signer.DateHeader, SdkHmacSha256Signer.FormatDate(Clock())),
+        };
+        // IAM is global: only project-scoped services get the project header.
+        if (ProjectId is not null && request.BaseAddress != endpoints[HuaweiCloudEndpoints.Iam]) headers.Add(new("X-Project-Id", ProjectId));
+        if (key.SecurityToken is { } token) headers.Add(new("X-Security-Token", token.Use(t => t)));
+        foreach (var header in headers.Skip(1)) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+
+        var authorization = key.SecretAccessKey.Use(sk => SdkHmacSha256Signer.Sign(key.AccessKeyId, sk, request.Method.Method,
+            request.AbsolutePath, request.Query, headers, request.Body));
+        message.Headers.TryAddWithoutValidation("Authorization", authorization);
+    }
+
+    public ApiException ReadError(ApiRequest request, HttpResponseMessage response, string body) =>
+        HuaweiCloudErrors.Create(request, response.StatusCode, response.ReasonPhrase, ApiPipeline.RequestIdOf(response), RetryAfter.Of(response), body, IsAccessKey);
+
+    /// <summary>A token rejected with 401 (APIGW.0301): sign in again, once. Never for AK/SK.</summary>
+    public bool IsCredentialExpired(ApiException error) =>
+        !IsAccessKey && _token is not null && error.StatusCode == HttpStatusCode.Unauthorized
+        && (error.ServiceCode is null || error.ServiceCode.EndsWith(".0301", StringComparison.Ordinal));
+
+    public async ValueTask<bool> TryRenewCredentialAsync(CancellationToken cancellationToken)
+    {
+        if (IsAccessKey) return false;
+        await RenewAsync(_generation, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Signs in unless another caller already did since <paramref name="seenGeneration"/>.</summary>
+    private async Task RenewAsync(int seenGeneration, CancellationToken cancellationToken)
+    {
+        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_generation != seenGeneration && _token is not null) return;
+            await SignInCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _login.Release();
+        }
+    }
+
+    /// <summary>Gets a token (password credentials only), scoped to the project by id when known, else by the region's name.</summary>
+    public Task SignInAsync(CancellationToken cancellationToken) => IsAccessKey ? Task.CompletedTask : RenewAsync(-1, cancellationToken);
+
+    private async Task SignInCoreAsync(CancellationToken cancellationToken)
+    {
+        var password = (HuaweiCloudCredential.Password)credential;
+        var body = password.Secret.Use(secret => JsonSerializer.SerializeToUtf8Bytes(new IamTokenRequest
+        {
+            Auth = new IamAuth
+            {
+                Identity = new IamIdentity
+                {
+                    Password = new IamPasswordMethod
+                    {
+                        User = new IamPasswordUser { Domain = new IamNamed { Name = password.DomainName }, Name = password.UserName, Password = secret },
+                    },
+                },
+                Scope = new IamScope { Project = ProjectId is not null ? new IamNamed { Id = ProjectId } : new IamNamed { Name = endpoints.Region } },
+            },
+        }, HuaweiCloudJsonContext.Default.IamTokenRequest));
+
+        var request = new ApiRequest(HttpMethod.Post, endpoints[HuaweiCloudEndpoints.Iam], "v3/auth/tokens", "KeystoneCreateUserTokenByPassword")
+        {
+            Body = body,
+            ContentType = "application/json;charset=utf8",
+            IsLogin = true,
+        }.AddQuery("nocatalog", true);
+
+        string? token;
+        IamTokenReply? reply;
+        try
+        {
+            (token, reply) = await Pipeline.SendAsync(request, async (response, stream, ct) =>
+            {
+                var subject = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
+                var parsed = await JsonSerializer.DeserializeAsync(stream, HuaweiCloudJsonContext.Default.IamTokenReply, ct).ConfigureAwait(false);
+                return (subject, parsed);
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Array.Clear(body, 0, body.Length); // The password's bytes do not outlive the call.
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new ApiException(ApiErrorKind.InvalidResponse, Provider, request.Operation, HttpStatusCode.Created, null,
+                "the sign-in reply carries no X-Subject-Token header", null);
+        }
+        var old = _token;
+        _token = SensitiveString.FromPlainText(token!);
+        old?.Dispose();
+        // Without a stated expiry, assume IAM's documented 24 h.
+        TokenExpiresAt = Timestamps.ParseHuawei(reply?.Token?.ExpiresAt) ?? Clock().AddHours(24);
+        TokenProjectId = reply?.Token?.Project?.Id;
+        _generation++;
+    }
+
+    /// <summary>Drops the token (Disconnect): the next call would have to sign in again.</summary>
+    public void ForgetToken()
+    {
+        var old = _token;
+        _token = null;
+        TokenExpiresAt = null;
+        old?.Dispose();
+    }
+}

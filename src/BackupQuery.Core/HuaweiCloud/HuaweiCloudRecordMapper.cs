@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text.Json;
+using BackupQuery.Records;
+using BackupQuery.Text;
+
+namespace BackupQuery.HuaweiCloud;
+
+/// <summary>
+/// Wire shapes to records, stamped with where they came from. Tolerant per field: a bad date or a metadata string that
+/// is not JSON leaves that property null (the raw text stays on the record); unknown enum values stay as sent.
+/// </summary>
+internal sealed class HuaweiCloudRecordMapper(string connectionName, string region, string projectId)
+{
+    private const long KiB = 1024;
+    private const long GiB = 1024L * 1024 * 1024;
+
+    public GeminiDbBackup Map(GeminiDbBackupDto dto) => new()
+    {
+        Id = dto.Id ?? "",
+        Name = dto.Name,
+        Status = dto.Status,
+        Description = dto.Description,
+        InstanceId = dto.InstanceId,
+        InstanceName = dto.InstanceName,
+        Datastore = Map(dto.Datastore),
+        Type = dto.Type,
+        SizeKB = dto.Size,
+        SizeBytes = dto.Size is { } kb ? (long)Math.Round(kb * KiB, MidpointRounding.AwayFromZero) : null,
+        BeginTime = Timestamps.ParseHuawei(dto.BeginTime),
+        EndTime = Timestamps.ParseHuawei(dto.EndTime),
+        CreatedAt = Timestamps.ParseHuawei(dto.BeginTime),
+        BeginTimeText = dto.BeginTime,
+        EndTimeText = dto.EndTime,
+        DatabaseTables = dto.DatabaseTables?.Select(t => new GeminiDbDatabaseTables { DatabaseName = t.DatabaseName, TableNames = t.TableNames }).ToList() ?? [],
+        Connection = connectionName,
+        Region = region,
+        ProjectId = projectId,
+    };
+
+    public RdsBackup Map(RdsBackupDto dto) => new()
+    {
+        Id = dto.Id ?? "",
+        Name = dto.Name,
+        Status = dto.Status,
+        InstanceId = dto.InstanceId,
+        Databases = dto.Databases?.Select(d => new RdsBackupDatabase { Name = d.Name }).ToList() ?? [],
+        Type = dto.Type,
+        SizeKB = dto.Size,
+        SizeBytes = dto.Size * KiB,
+        Datastore = Map(dto.Datastore),
+        BeginTime = Timestamps.ParseHuawei(dto.BeginTime),
+        EndTime = Timestamps.ParseHuawei(dto.EndTime),
+        CreatedAt = Timestamps.ParseHuawei(dto.BeginTime),
+        BeginTimeText = dto.BeginTime,
+        EndTimeText = dto.EndTime,
+        AssociatedWithDdm = dto.AssociatedWithDdm,
+        MinDataVolumeCapacityForRestore = dto.MinDataVolumeCapacityForRestore,
+        Connection = connectionName,
+        Region = region,
+        ProjectId = projectId,
+    };
+
+    public VbsBackup Map(VbsBackupDto dto, bool detailed) => new()
+    {
+        Id = dto.Id ?? "",
+        Name = dto.Name,
+        Status = dto.Status,
+        IsDetailed = detailed,
+        Links = dto.Links?.Select(l => new HuaweiCloudLink { Href = l.Href, Rel = l.Rel }).ToList() ?? [],
+        Description = dto.Description,
+        DescriptionInfo = ParseDescription(dto.Description),
+        AvailabilityZone = dto.AvailabilityZone,
+        VolumeId = dto.VolumeId,
+        SnapshotId = dto.SnapshotId,
+        FailReason = dto.FailReason,
+        SizeGB = dto.Size,
+        SizeBytes = dto.Size * GiB,
+        ObjectCount = dto.ObjectCount,
+        Container = dto.Container,
+        CreatedAt = Timestamps.ParseHuawei(dto.CreatedAt),
+        UpdatedAt = Timestamps.ParseHuawei(dto.UpdatedAt),
+        DataTimestamp = Timestamps.ParseHuawei(dto.DataTimestamp),
+        CreatedAtText = dto.CreatedAt,
+        UpdatedAtText = dto.UpdatedAt,
+        DataTimestampText = dto.DataTimestamp,
+        TenantId = dto.TenantId,
+        HasDependentBackups = dto.HasDependentBackups,
+        IsIncremental = dto.IsIncremental,
+        ServiceMetadataJson = dto.ServiceMetadata,
+        ServiceMetadata = ParseServiceMetadata(dto.ServiceMetadata),
+        Connection = connectionName,
+        Region = region,
+        ProjectId = projectId,
+    };
+
+    public CbrBackup Map(CbrBackupDto dto) => new()
+    {
+        Id = dto.Id ?? "",
+        Name = dto.Name,
+        Status = dto.Status,
+        Description = dto.Description,
+        CheckpointId = dto.CheckpointId,
+        ParentId = dto.ParentId,
+        VaultId = dto.VaultId,
+        ProviderId = dto.ProviderId,
+        ResourceId = dto.ResourceId,
+        ResourceName = dto.ResourceName,
+        ResourceAz = dto.ResourceAz,
+        ResourceType = dto.ResourceType,
+        ResourceSizeGB = dto.ResourceSize,
+        SizeBytes = dto.ResourceSize * GiB,
+        ImageType = dto.ImageType,
+        Incremental = dto.Incremental,
+        Version = dto.Version,
+        EnterpriseProjectId = dto.EnterpriseProjectId,
+        CreatedAt = Timestamps.ParseHuawei(dto.CreatedAt),
+        UpdatedAt = Timestamps.ParseHuawei(dto.UpdatedAt),
+        ExpiredAt = Timestamps.ParseHuawei(dto.ExpiredAt),
+        ProtectedAt = Timestamps.ParseHuawei(dto.ProtectedAt),
+        CreatedAtText = dto.CreatedAt,
+        UpdatedAtText = dto.UpdatedAt,
+        ExpiredAtText = dto.ExpiredAt,
+        ProtectedAtText = dto.ProtectedAt,
+        Children = dto.Children?.Select(Map).ToList() ?? [],
+        ReplicationRecords = dto.ReplicationRecords?.Select(Map).ToList() ?? [],
+        ExtendInfo = Map(dto.ExtendInfo),
+        Connection = connectionName,
+        Region = region,
+        // The record's own project (a shared backup may belong to another).
+        ProjectId = string.IsNullOrEmpty(dto.ProjectId) ? projectId : dto.ProjectId!,
+    };
+
+    private static HuaweiCloudDatastore? Map(DatastoreDto? dto) => dto is null ? null : new HuaweiCloudDatastore { Type = dto.Type, Version = dto.Version };
+
+    private static CbrBackupExtendInfo? Map(CbrExtendInfoDto? dto) => dto is null ? null : new CbrBackupExtendInfo
+    {
+        AutoTrigger = dto.AutoTrigger,
+        Bootable = dto.Bootable,
+        SnapshotId = dto.SnapshotId,
+        SupportLld = dto.SupportLld,
+        SupportedRestoreMode = dto.SupportedRestoreMode,
+        OsImageIds = dto.OsImagesData?.Select(i => i.ImageId).Where(i => i is not null).Select(i => i!).ToList() ?? [],
+        ContainSystemDisk = dto.ContainSystemDisk,
+        Encrypted = dto.Encrypted,
+        SystemDisk = dto.SystemDisk,
+        IsMultiAz = dto.IsMultiAz,
+        Architecture = dto.Architecture,
+        Progress = dto.Progress,
+        AppConsistency = dto.AppConsistency is not { } a ? null : new CbrAppConsistency
+        {
+            AppConsistency = a.AppConsistency,
+            AppConsistencyStatus = a.AppConsistencyStatus,
+            AppConsistencyErrorCode = a.AppConsistencyErrorCode,
+            AppConsistencyErrorMessage = a.AppConsistencyErrorMessage,
+        },
+    };
+
+    private static CbrReplicationRecord Map(CbrReplicationRecordDto dto) => new()
+    {
+        Id = dto.Id,
+        Status = dto.Status,
+        CreatedAt = Timestamps.ParseHuawei(dto.CreatedAt),
+        CreatedAtText = dto.CreatedAt,
+        SourceBackupId = dto.SourceBackupId,
+        SourceCheckpointId = dto.SourceCheckpointId,
+        SourceProjectId = dto.SourceProjectId,
+        SourceRegion = dto.SourceRegion,
+        DestinationBackupId = dto.DestinationBackupId,
+        DestinationCheckpointId = dto.DestinationCheckpointId,
+        DestinationProjectId = dto.DestinationProjectId,
+        DestinationRegion = dto.DestinationRegion,
+        DestinationVaultId = dto.DestinationVaultId ?? dto.ExtraInfo?.DestinatioVaultId ?? dto.ExtraInfo?.DestinationVaultId,
+        VaultId = dto.VaultId,
+        Progress = dto.ExtraInfo?.Progress,
+        FailCode = dto.ExtraInfo?.FailCode,
+        FailReason = dto.ExtraInfo?.FailReason,
+        AutoTrigger = dto.ExtraInfo?.AutoTrigger,
+    };
+
+    /// <summary>A description that is a JSON object with <c>DESC</c>/<c>INC</c>; null for plain text.</summary>
+    internal static VbsBackupDescription? ParseDescription(string? text)
+    {
+        var members = ParseObject(text);
+        if (members is null || !(members.ContainsKey("DESC") || members.ContainsKey("INC"))) return null;
+        return new VbsBackupDescription { Desc = members.TryGetValue("DESC", out var d) ? d : null, Inc = members.TryGetValue("INC", out var i) ? i : null };
+    }
+
+    internal static VbsServiceMetadata? ParseServiceMetadata(string? text)
+    {
+        var members = ParseObject(text);
+        if (members is null) return null;
+        string? Get(string key) => members.TryGetValue(key, out var value) ? value : null;
+        return new VbsServiceMetadata
+        {
+            Progress = Get("progress"),
+            Type = long.TryParse(Get("Type"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var type) ? type : null,
+            ChangedSizeMB = Number(Get("CS")),
+            AverageThroughputMBps = Number(Get("AT")),
+            SS = Get("SS"),
+            BT = Get("BT"),
+            VT = Get("VT"),
+            BackupUrl = Get("backupurl"),
+            SnapId = Get("snap_id"),
+            BackupSize = Get("BackupSize"),
+            Values = members,
+        };
+    }
+
+    private static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The members of a JSON object as text (strings unquoted, other values as their JSON); null when not an object.</summary>
+    private static Dictionary<string, string?>? ParseObject(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text!.TrimStart()[0] != '{') return null;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+            var members = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                members[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Null => null,
+                    _ => property.Value.GetRawText(),
+                };
+            }
+            return members;
+        }
+        catch (JsonException)
+        {
+            return null; // The raw text stays on the record.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace BackupQuery.HuaweiCloud;
+
+/// <summary>What Get-VbsBackup asks (<c>GET /v2/{project_id}/backups</c>, or <c>/backups/detail</c> when <see cref="Detailed"/>).</summary>
+public sealed class VbsBackupQuery
+{
+    public static readonly IReadOnlyList<string> StatusValues = ["available", "error", "restoring", "creating", "deleting", "error_restoring"];
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"];
+
+    /// <summary>Every field of each backup (<c>/backups/detail</c>); otherwise id, name and links only.</summary>
+    public bool Detailed { get; init; }
+    public string? Name { get; init; }
+    public string? Status { get; init; }
+    public string? VolumeId { get; init; }
+    /// <summary><c>sort_key</c> (detailed listing only).</summary>
+    public string? SortBy { get; init; }
+    /// <summary><c>sort_dir=desc</c> (detailed listing only; the API's default order is descending).</summary>
+    public bool? Descending { get; init; }
+
+    internal string Resource => Detailed ? "backups/detail" : "backups";
+
+    internal IReadOnlyList<KeyValuePair<string, string>> Parameters()
+    {
+        if (!Detailed && (SortBy is not null || Descending is not null))
+        {
+            throw QueryValues.Invalid("VBS sorts only the detailed listing: add -Detailed to use -SortBy or -Descending.");
+        }
+        var sortKey = QueryValues.Canonical(SortBy, SortKeys);
+        if (sortKey is not null && !SortKeys.Contains(sortKey)) throw QueryValues.Invalid($"-SortBy '{SortBy}' is not a VBS sort key: use {string.Join(", ", SortKeys)}.");
+        var parameters = new QueryParameters();
+        parameters.Add("name", Name);
+        parameters.Add("status", QueryValues.Canonical(Status, StatusValues));
+        parameters.Add("volume_id", VolumeId);
+        parameters.Add("sort_key", sortKey);
+        if (Descending is { } descending) parameters.Add("sort_dir", descending ? "desc" : "asc");
+        return parameters;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Management.Automation;
+using BackupQuery.HuaweiCloud;
+using BackupQuery.Paging;
+using BackupQuery.PowerShell.Infrastructure;
+using BackupQuery.Records;
+using BackupQuery.Text;
+
+namespace BackupQuery.PowerShell.HuaweiCloud;
+
+/// <summary>Lists CBR backups; every documented filter is sent to the server.</summary>
+[Cmdlet(VerbsCommon.Get, "CbrBackup", SupportsPaging = true)]
+[OutputType(typeof(CbrBackup))]
+public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
+{
+    [Parameter(Position = 0, HelpMessage = "Backup name.")]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter(HelpMessage = "Status(es): available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, waiting_restore.")]
+    [ArgumentCompleter(typeof(CbrStatusCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Status { get; set; }
+
+    [Parameter(HelpMessage = "Resource type, e.g. OS::Nova::Server or OS::Cinder::Volume.")]
+    [ArgumentCompleter(typeof(CbrResourceTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceType { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Id of the backed-up resource (server or disk).")]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceId { get; set; }
+
+    [Parameter(HelpMessage = "Name of the backed-up resource.")]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceName { get; set; }
+
+    [Parameter(HelpMessage = "Availability zone of the backed-up resource.")]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceAz { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Vault id.")]
+    [ValidateNotNullOrEmpty]
+    public string? VaultId { get; set; }
+
+    [Parameter(HelpMessage = "Restore point (checkpoint) id.")]
+    [ValidateNotNullOrEmpty]
+    public string? CheckpointId { get; set; }
+
+    [Parameter(HelpMessage = "Parent backup id: lists the per-disk backups of a server backup.")]
+    [ValidateNotNullOrEmpty]
+    public string? ParentId { get; set; }
+
+    [Parameter(HelpMessage = "backup or replication.")]
+    [ValidateSet("backup", "replication")]
+    public string? ImageType { get; set; }
+
+    [Parameter(HelpMessage = "private (default), shared or all_granted.")]
+    [ValidateSet("private", "shared", "all_granted")]
+    public string? OwnType { get; set; }
+
+    [Parameter(HelpMessage = "Share member status: pending, accepted or rejected.")]
+    [ValidateSet("pending", "accepted", "rejected")]
+    public string? MemberStatus { get; set; }
+
+    [Parameter(HelpMessage = "Enterprise project id, or all_granted_eps.")]
+    [ValidateNotNullOrEmpty]
+    public string? EnterpriseProjectId { get; set; }
+
+    [Parameter(HelpMessage = "Only backups created at or after this time.")]
+    public DateTime? CreatedAfter { get; set; }
+
+    [Parameter(HelpMessage = "Only backups created at or before this time.")]
+    public DateTime? CreatedBefore { get; set; }
+
+    [Parameter(HelpMessage = "Only incremental backups (-Incremental:$false: only full ones).")]
+    public SwitchParameter Incremental { get; set; }
+
+    [Parameter(HelpMessage = "Include replicated backups.")]
+    public SwitchParameter ShowReplication { get; set; }
+
+    [Parameter(HelpMessage = "Server-side sort key: created_at, updated_at, name, status, protected_at or id.")]
+    [ArgumentCompleter(typeof(CbrSortKeyCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? SortBy { get; set; }
+
+    [Parameter(HelpMessage = "Sort descending (with -SortBy).")]
+    public SwitchParameter Descending { get; set; }
+
+    [Parameter(HelpMessage = "Records per request, 1-1000 (default 1000); a hint, never a cap on the results.")]
+    [ValidateRange(1, 1000)]
+    public int PageSize { get; set; } = 1000;
+
+    protected override string Activity => "Listing CBR backups";
+    protected override int? RequestedPageSize => PageSize;
+
+    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+        connection.GetCbrBackupsAsync(new CbrBackupQuery
+        {
+            Name = Name,
+            Status = Status ?? [],
+            ResourceType = ResourceType,
+            ResourceId = ResourceId,
+            ResourceName = ResourceName,
+            ResourceAz = ResourceAz,
+            VaultId = VaultId,
+            CheckpointId = CheckpointId,
+            ParentId = ParentId,
+            ImageType = ImageType,
+            OwnType = OwnType,
+            MemberStatus = MemberStatus,
+            EnterpriseProjectId = EnterpriseProjectId,
+            CreatedAfter = Timestamps.FromDateTime(CreatedAfter),
+            CreatedBefore = Timestamps.FromDateTime(CreatedBefore),
+            // A switch that was not given sends nothing; -Switch:$false sends false.
+            Incremental = BoundSwitch(nameof(Incremental)),
+            ShowReplication = BoundSwitch(nameof(ShowReplication)),
+            SortBy = SortBy,
+            Descending = Descending,
+        }, paging, cancellationToken);
+}

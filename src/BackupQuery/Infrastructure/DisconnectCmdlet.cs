@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using BackupQuery.Connections;
+
+namespace BackupQuery.PowerShell.Infrastructure;
+
+/// <summary>Base of the Disconnect-* cmdlets: logs out where the provider has a session, then forgets the connection.</summary>
+public abstract class DisconnectCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection, IDisposable
+{
+    [Parameter(ValueFromPipeline = true, Position = 0, HelpMessage = "The connection(s) to close; default: this session's current connection of this provider.")]
+    [ValidateNotNullOrEmpty]
+    public TConnection[]? Connection { get; set; }
+
+    protected abstract string ProviderName { get; }
+    protected abstract string ConnectCommand { get; }
+    protected abstract Task DisconnectAsync(TConnection connection, CancellationToken cancellationToken);
+
+    protected override void ProcessRecord()
+    {
+        foreach (var connection in ResolveConnections(Connection, ProviderName, ConnectCommand))
+        {
+            RunSingle<object>($"Disconnecting {connection.Name}", connection.Name, async ct =>
+            {
+                await DisconnectAsync(connection, ct).ConfigureAwait(false);
+                return connection;
+            });
+            // Forgotten even if the logout call failed: the session then simply expires.
+            RunspaceConnections.Current.Remove(connection);
+            connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using BackupQuery.Connections;
+using BackupQuery.Emulator.Hosting;
+using BackupQuery.Http;
+using BackupQuery.HuaweiCloud;
+using BackupQuery.Paging;
+
+namespace BackupQuery.Core.Tests.HuaweiCloud;
+
+/// <summary>Starts an in-process emulator on 127.0.0.1, port 0, for one test, and connects to its Huawei half.</summary>
+public sealed class HuaweiCloudEmulator : IAsyncDisposable
+{
+    // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it).
+    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) };
+
+    private HuaweiCloudEmulator(EmulatorServer server) => Server = server;
+
+    public EmulatorServer Server { get; }
+    public EmulatorOptions Options => Server.Options;
+    public string Region => Options.Projects[0].Name;
+    public string DataProjectId => Options.Projects[0].Id;
+
+    public static async Task<HuaweiCloudEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    {
+        var options = new EmulatorOptions { ZStackCount = 1 };
+        configure?.Invoke(options);
+        return new HuaweiCloudEmulator(await EmulatorServer.StartAsync(options, "http://127.0.0.1:0"));
+    }
+
+    public Dictionary<string, string> Endpoints => EmulatorServer.HuaweiServices.ToDictionary(s => s, s => Server.HuaweiEndpoint(s).ToString());
+
+    public HuaweiCloudConnectOptions ConnectOptions(HuaweiCloudCredential credential, string? projectId = null, string? region = null) => new()
+    {
+        Region = region ?? Region,
+        Credential = credential,
+        ProjectId = projectId,
+        Endpoints = Endpoints,
+        Retry = FastRetry,
+        Name = "emulator",
+    };
+
+    public HuaweiCloudCredential Password(string? password = null) =>
+        new HuaweiCloudCredential.Password(Options.HuaweiDomainName, Options.HuaweiUserName, SensitiveString.FromPlainText(password ?? Options.HuaweiPassword));
+
+    public HuaweiCloudCredential AccessKey(string? secret = null) =>
+        new HuaweiCloudCredential.AccessKey(Options.HuaweiAccessKeyId, SensitiveString.FromPlainText(secret ?? Options.HuaweiSecretAccessKey));
+
+    public HuaweiCloudCredential TemporaryAccessKey() =>
+        new HuaweiCloudCredential.AccessKey(Options.HuaweiTemporaryAccessKeyId, SensitiveString.FromPlainText(Options.HuaweiTemporarySecretAccessKey),
+            SensitiveString.FromPlainText(Options.HuaweiSecurityToken));
+
+    public Task<HuaweiCloudConnection> ConnectAsync(HuaweiCloudCredential? credential = null, string? projectId = null) =>
+        HuaweiCloudConnection.ConnectAsync(ConnectOptions(credential ?? Password(), projectId), CancellationToken.None);
+
+    public IReadOnlyList<JournalEntry> Requests(string pathPrefix) => Server.Requests.ForPath(pathPrefix).ToList();
+
+    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source) list.Add(item);
+        return list;
+    }
+
+    public static PagingOptions AllPages => new();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

@@ -1,0 +1,68 @@
+using BackupQuery.Http;
+using BackupQuery.HuaweiCloud;
+
+namespace BackupQuery.Core.Tests.HuaweiCloud;
+
+public class HuaweiCloudEndpointsTests
+{
+    [Fact]
+    public void Default_pattern()
+    {
+        var endpoints = HuaweiCloudEndpoints.Resolve("cn-north-4");
+        Assert.Equal("https://cbr.cn-north-4.myhuaweicloud.com/", endpoints["cbr"].ToString());
+        Assert.Equal("https://gaussdb-nosql.cn-north-4.myhuaweicloud.com/", endpoints["gaussdb-nosql"].ToString());
+        Assert.Equal("https://iam.cn-north-4.myhuaweicloud.com/", endpoints["iam"].ToString());
+        Assert.Equal("https://vbs.cn-north-4.myhuaweicloud.com/", endpoints["vbs"].ToString());
+        Assert.Equal("https://rds.cn-north-4.myhuaweicloud.com/", endpoints["rds"].ToString());
+        Assert.True(endpoints.IsKnownRegion);
+    }
+
+    [Fact]
+    public void Eu_west_101_uses_the_eu_domain_for_geminidb_and_rds_and_global_iam()
+    {
+        var endpoints = HuaweiCloudEndpoints.Resolve("eu-west-101");
+        Assert.Equal("https://gaussdb-nosql.eu-west-101.myhuaweicloud.eu/", endpoints["gaussdb-nosql"].ToString());
+        Assert.Equal("https://rds.eu-west-101.myhuaweicloud.eu/", endpoints["rds"].ToString());
+        Assert.Equal("https://cbr.eu-west-101.myhuaweicloud.com/", endpoints["cbr"].ToString());
+        Assert.Equal("https://iam.myhuaweicloud.com/", endpoints["iam"].ToString());
+    }
+
+    [Fact]
+    public void Unknown_region_uses_the_pattern_and_says_so()
+    {
+        var endpoints = HuaweiCloudEndpoints.Resolve("xx-new-9");
+        Assert.False(endpoints.IsKnownRegion);
+        Assert.Equal("https://cbr.xx-new-9.myhuaweicloud.com/", endpoints["cbr"].ToString());
+    }
+
+    [Fact]
+    public void Overrides_replace_one_service_and_keep_a_path_prefix()
+    {
+        var endpoints = HuaweiCloudEndpoints.Resolve("cn-north-4", new Dictionary<string, string>
+        {
+            ["CBR"] = "http://127.0.0.1:5000/cbr",
+            ["iam"] = "https://iam.example.test/prefix/",
+        });
+        Assert.Equal("http://127.0.0.1:5000/cbr/", endpoints["cbr"].ToString());
+        Assert.Equal("https://iam.example.test/prefix/", endpoints["iam"].ToString());
+        Assert.Equal("https://vbs.cn-north-4.myhuaweicloud.com/", endpoints["vbs"].ToString());
+        Assert.Equal(5, endpoints.All.Count);
+    }
+
+    [Theory]
+    [InlineData("ecs", "https://ecs.example")]
+    [InlineData("cbr", "not a url")]
+    [InlineData("cbr", "ftp://host/")]
+    public void Bad_overrides_are_invalid_arguments(string key, string value)
+    {
+        var error = Assert.Throws<BackupQueryException>(() => HuaweiCloudEndpoints.Resolve("cn-north-4", new Dictionary<string, string> { [key] = value }));
+        Assert.Equal(ApiErrorKind.InvalidArgument, error.Kind);
+    }
+
+    [Fact]
+    public void Region_list_has_the_spec_entries()
+    {
+        Assert.Equal(34, HuaweiCloudEndpoints.KnownRegions.Count);
+        Assert.Contains("my-kualalumpur-1", HuaweiCloudEndpoints.KnownRegions);
+    }
+}

@@ -1,0 +1,345 @@
+using BackupQuery.Emulator.Hosting;
+using BackupQuery.Http;
+using BackupQuery.HuaweiCloud;
+using BackupQuery.Paging;
+using static BackupQuery.Core.Tests.HuaweiCloud.HuaweiCloudEmulator;
+
+namespace BackupQuery.Core.Tests.HuaweiCloud;
+
+/// <summary>The four listings against the emulator: every record across page caps, filters on the wire, faults.</summary>
+public class HuaweiCloudListingTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task GeminiDb_lists_every_record_past_the_100_cap()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.GeminiDbCount = 250);
+        using var connection = await emulator.ConnectAsync();
+        var records = await ToListAsync(connection.GetGeminiDbBackupsAsync(new GeminiDbBackupQuery(), AllPages, None));
+
+        Assert.Equal(emulator.Server.HuaweiCloud.GeminiDb.Backups.Select(b => b.Id), records.Select(r => r.Id));
+        var pages = emulator.Requests("/gaussdb-nosql/");
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, p => Assert.Contains("limit=100", p.RawQuery));
+        var first = emulator.Server.HuaweiCloud.GeminiDb[0];
+        Assert.Equal((long)Math.Round(first.Size * 1024), records[0].SizeBytes);
+        Assert.Equal(first.BeginTime, records[0].CreatedAt);
+    }
+
+    [Fact]
+    public async Task GeminiDb_filters_reach_the_server_and_filter()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.GeminiDbCount = 250);
+        using var connection = await emulator.ConnectAsync(emulator.AccessKey());
+        var data = emulator.Server.HuaweiCloud.GeminiDb.Backups.ToList();
+        var middle = data.OrderBy(b => b.BeginTime).ElementAt(data.Count / 2).BeginTime;
+        var after = new DateTimeOffset(middle.UtcDateTime.Date, TimeSpan.Zero).AddDays(-30);
+        var before = after.AddDays(60);
+        var datastore = data[0].DatastoreType;
+
+        var records = await ToListAsync(connection.GetGeminiDbBackupsAsync(
+            new GeminiDbBackupQuery { DatastoreType = datastore, BackupType = "manual", CreatedAfter = after, CreatedBefore = before }, AllPages, None));
+
+        var expected = data.Where(b => b.DatastoreType == datastore && b.Type == "Manual" && b.BeginTime >= after && b.BeginTime <= before).Select(b => b.Id).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, records.Select(r => r.Id));
+        var query = emulator.Requests("/gaussdb-nosql/")[0].RawQuery;
+        Assert.Contains("datastore_type=" + datastore, query);
+        Assert.Contains("backup_type=Manual", query);
+        Assert.Contains("begin_time=" + after.UtcDateTime.ToString("yyyy-MM-dd") + "T00%3A00%3A00%2B0000", query);
+        Assert.Equal(0, emulator.Server.HuaweiCloud.SignatureFailureCount);
+    }
+
+    [Fact]
+    public async Task GeminiDb_one_bound_supplies_the_other()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.GeminiDbCount = 50);
+        using var connection = await emulator.ConnectAsync();
+        var before = emulator.Server.HuaweiCloud.GeminiDb.Backups.Select(b => b.BeginTime).OrderBy(t => t).ElementAt(25);
+        var records = await ToListAsync(connection.GetGeminiDbBackupsAsync(new GeminiDbBackupQuery { CreatedBefore = before }, AllPages, None));
+
+        Assert.Equal(emulator.Server.HuaweiCloud.GeminiDb.Backups.Count(b => b.BeginTime <= before), records.Count);
+        Assert.Contains("begin_time=1970-01-01T00%3A00%3A00%2B0000", emulator.Requests("/gaussdb-nosql/")[0].RawQuery);
+    }
+
+    [Fact]
+    public async Task Rds_lists_every_backup_of_an_instance_past_the_100_cap()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.RdsCount = 250);
+        using var connection = await emulator.ConnectAsync();
+        var instance = emulator.Server.HuaweiCloud.Rds.BusiestInstance.Id;
+        var expected = emulator.Server.HuaweiCloud.Rds.Backups.Where(b => b.InstanceId == instance).ToList();
+        Assert.True(expected.Count > 100);
+
+        var records = await ToListAsync(connection.GetRdsBackupsAsync(new RdsBackupQuery { InstanceId = instance }, AllPages, None));
+
+        Assert.Equal(expected.Select(b => b.Id), records.Select(r => r.Id));
+        Assert.Equal(expected[0].Size * 1024, records[0].SizeBytes);
+        Assert.Equal(expected[0].Databases, records[0].Databases.Select(d => d.Name));
+        Assert.Equal(expected[0].DatastoreType, records[0].DatastoreType);
+        Assert.All(emulator.Requests("/rds/"), r => Assert.Contains("instance_id=" + instance, r.RawQuery));
+    }
+
+    [Fact]
+    public async Task Rds_filters_reach_the_server()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.RdsCount = 250);
+        using var connection = await emulator.ConnectAsync(emulator.AccessKey());
+        var instance = emulator.Server.HuaweiCloud.Rds.BusiestInstance.Id;
+        var data = emulator.Server.HuaweiCloud.Rds.Backups.Where(b => b.InstanceId == instance).ToList();
+        var type = data[0].Type;
+        var status = data[0].Status;
+
+        var records = await ToListAsync(connection.GetRdsBackupsAsync(new RdsBackupQuery { InstanceId = instance, BackupType = type.ToUpperInvariant(), Status = status.ToLowerInvariant() }, AllPages, None));
+
+        Assert.Equal(data.Where(b => b.Type == type && b.Status == status).Select(b => b.Id), records.Select(r => r.Id));
+        var query = emulator.Requests("/rds/")[0].RawQuery;
+        Assert.Contains("backup_type=" + type, query);
+        Assert.Contains("status=" + status, query);
+    }
+
+    [Fact]
+    public async Task Rds_without_an_instance_is_rejected_before_any_request()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+        var error = Assert.Throws<BackupQueryException>(() => connection.GetRdsBackupsAsync(new RdsBackupQuery(), AllPages, None));
+        Assert.Equal(ApiErrorKind.InvalidArgument, error.Kind);
+        Assert.Empty(emulator.Requests("/rds/"));
+    }
+
+    [Fact]
+    public async Task Vbs_summary_follows_markers_on_the_configured_endpoint_past_the_1000_cap()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.VbsCount = 1500);
+        using var connection = await emulator.ConnectAsync();
+        var records = await ToListAsync(connection.GetVbsBackupsAsync(new VbsBackupQuery(), AllPages, None));
+
+        Assert.Equal(emulator.Server.HuaweiCloud.Vbs.Backups.Select(b => b.Id), records.Select(r => r.Id));
+        Assert.All(records, r => Assert.False(r.IsDetailed));
+        var pages = emulator.Requests("/vbs/");
+        Assert.Equal(2, pages.Count);
+        Assert.All(pages, p => Assert.Equal($"/vbs/v2/{emulator.DataProjectId}/backups", p.Path));
+        Assert.Contains("marker=" + records[999].Id, pages[1].RawQuery);
+    }
+
+    [Fact]
+    public async Task Vbs_detail_filters_and_sort_reach_the_server()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.VbsCount = 1500);
+        using var connection = await emulator.ConnectAsync(emulator.AccessKey());
+        var data = emulator.Server.HuaweiCloud.Vbs.Backups.ToList();
+        var records = await ToListAsync(connection.GetVbsBackupsAsync(
+            new VbsBackupQuery { Detailed = true, Status = "available", SortBy = "size", Descending = false }, new PagingOptions { PageSize = 300 }, None));
+
+        var expected = data.Where(b => b.Status == "available").ToList();
+        Assert.Equal(expected.Select(b => b.Id).OrderBy(i => i), records.Select(r => r.Id).OrderBy(i => i));
+        Assert.Equal(records.Select(r => r.SizeGB), records.Select(r => r.SizeGB).OrderBy(s => s));
+        var pages = emulator.Requests("/vbs/");
+        Assert.Equal((expected.Count + 299) / 300, pages.Count);
+        Assert.All(pages, p =>
+        {
+            Assert.Equal($"/vbs/v2/{emulator.DataProjectId}/backups/detail", p.Path);
+            Assert.Contains("status=available", p.RawQuery);
+            Assert.Contains("sort_key=size", p.RawQuery);
+            Assert.Contains("sort_dir=asc", p.RawQuery);
+        });
+        var sample = records.First(r => r.Id == expected[0].Id);
+        Assert.Equal(expected[0].Size * 1024L * 1024 * 1024, sample.SizeBytes);
+        Assert.Equal(expected[0].ServiceMetadata, sample.ServiceMetadataJson);
+        Assert.NotNull(sample.ServiceMetadata);
+        Assert.Equal(new DateTimeOffset(expected[0].CreatedAt, TimeSpan.Zero), sample.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Vbs_volume_filter()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.VbsCount = 300);
+        using var connection = await emulator.ConnectAsync();
+        var volume = emulator.Server.HuaweiCloud.Vbs[0].VolumeId;
+        var records = await ToListAsync(connection.GetVbsBackupsAsync(new VbsBackupQuery { VolumeId = volume, Detailed = true }, AllPages, None));
+        Assert.Equal(emulator.Server.HuaweiCloud.Vbs.Backups.Where(b => b.VolumeId == volume).Select(b => b.Id), records.Select(r => r.Id));
+        Assert.Contains("volume_id=" + volume, emulator.Requests("/vbs/")[0].RawQuery);
+    }
+
+    [Fact]
+    public async Task Cbr_lists_every_record_past_the_1000_cap()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 1500);
+        using var connection = await emulator.ConnectAsync();
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, None));
+
+        var data = emulator.Server.HuaweiCloud.Cbr.Backups.ToList();
+        Assert.Equal(data.Select(b => b.Id), records.Select(r => r.Id));
+        Assert.Equal(2, emulator.Requests("/cbr/").Count);
+        var withChildren = data.First(b => b.Children.Count > 0);
+        var record = records.Single(r => r.Id == withChildren.Id);
+        Assert.Equal(withChildren.Children.Select(c => c.Id), record.Children.Select(c => c.Id));
+        Assert.Equal(withChildren.ResourceSize * 1024L * 1024 * 1024, record.SizeBytes);
+        Assert.Equal(new DateTimeOffset(withChildren.CreatedAt, TimeSpan.Zero), record.CreatedAt);
+        var replicated = data.FirstOrDefault(b => b.ReplicationRecords.Count > 0);
+        if (replicated is not null)
+        {
+            Assert.Equal(replicated.ReplicationRecords.Select(r => r.DestinationVaultId), records.Single(r => r.Id == replicated.Id).ReplicationRecords.Select(r => r.DestinationVaultId));
+        }
+    }
+
+    [Fact]
+    public async Task Cbr_filters_reach_the_server_and_filter()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 1500);
+        using var connection = await emulator.ConnectAsync(emulator.AccessKey());
+        var data = emulator.Server.HuaweiCloud.Cbr.Backups.ToList();
+        var after = data.Select(b => b.CreatedAt).OrderBy(t => t).ElementAt(300);
+        var afterUtc = new DateTimeOffset(DateTime.SpecifyKind(after, DateTimeKind.Utc)).AddTicks(-(after.Ticks % TimeSpan.TicksPerSecond));
+        var resourceType = data[0].ResourceType;
+
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery
+        {
+            Status = ["available", "error"],
+            ResourceType = resourceType,
+            CreatedAfter = afterUtc,
+            ImageType = "backup",
+            SortBy = "created_at",
+            Descending = false,
+        }, AllPages, None));
+
+        var expected = data.Where(b => (b.Status is "available" or "error") && b.ResourceType == resourceType && b.ImageType == "backup" && b.CreatedAt >= afterUtc.UtcDateTime).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.OrderBy(b => b.CreatedAt).Select(b => b.Id), records.Select(r => r.Id));
+        var query = emulator.Requests("/cbr/")[0].RawQuery;
+        Assert.Contains("status=available&status=error", query);
+        Assert.Contains("resource_type=" + Uri.EscapeDataString(resourceType), query);
+        Assert.Contains("sort=created_at%3Aasc", query);
+        Assert.Contains("start_time=", query);
+        Assert.Equal(0, emulator.Server.HuaweiCloud.SignatureFailureCount);
+    }
+
+    [Fact]
+    public async Task Cbr_vault_and_resource_filters()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 400);
+        using var connection = await emulator.ConnectAsync();
+        var target = emulator.Server.HuaweiCloud.Cbr[3];
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery { VaultId = target.VaultId, ResourceId = target.ResourceId, ResourceName = target.ResourceName }, AllPages, None));
+        Assert.Equal(emulator.Server.HuaweiCloud.Cbr.Backups.Where(b => b.VaultId == target.VaultId && b.ResourceId == target.ResourceId && b.ResourceName == target.ResourceName).Select(b => b.Id), records.Select(r => r.Id));
+        var query = emulator.Requests("/cbr/")[0].RawQuery;
+        Assert.Contains("vault_id=" + target.VaultId, query);
+        Assert.Contains("resource_id=" + target.ResourceId, query);
+    }
+
+    [Fact]
+    public async Task Awkward_values_are_signed_and_sent_the_same_way()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 20);
+        using var connection = await emulator.ConnectAsync(emulator.AccessKey());
+        const string name = "a b+c:d/é 一&x=y";
+
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery
+        {
+            Name = name,
+            ResourceName = "x+y",
+            Status = ["error", "available", "deleting"],
+            EnterpriseProjectId = "all_granted_eps",
+            CreatedAfter = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)),
+        }, AllPages, None));
+
+        Assert.Empty(records);
+        var call = Assert.Single(emulator.Requests("/cbr/"));
+        Assert.Equal(200, call.Status);
+        Assert.Contains("name=a%20b%2Bc%3Ad%2F%C3%A9%20%E4%B8%80%26x%3Dy", call.RawQuery);
+        Assert.Contains("resource_name=x%2By", call.RawQuery);
+        Assert.Equal(0, emulator.Server.HuaweiCloud.SignatureFailureCount);
+    }
+
+    [Fact]
+    public async Task An_expired_token_mid_listing_is_renewed_once()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 2500);
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/cbr/", FaultKind.ExpireCredentials) { AfterRequests = 1 });
+
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, None));
+
+        Assert.Equal(2500, records.Count);
+        Assert.Equal(records.Count, records.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(2, emulator.Server.HuaweiCloud.TokenIssueCount);
+        Assert.Equal([200, 401, 200, 200], emulator.Requests("/cbr/").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task A_token_that_stays_rejected_fails_after_one_renewal()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 10);
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/cbr/", FaultKind.ExpireCredentials, Times: 5));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, None)));
+        Assert.Equal(ApiErrorKind.Authentication, error.Kind);
+        Assert.Equal(2, emulator.Requests("/cbr/").Count);
+        Assert.Equal(2, emulator.Server.HuaweiCloud.TokenIssueCount);
+    }
+
+    [Fact]
+    public async Task A_token_near_expiry_is_renewed_before_use()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => { o.CbrCount = 10; o.IamTokenLifetime = TimeSpan.FromMinutes(4); });
+        using var connection = await emulator.ConnectAsync();
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, None));
+
+        Assert.Equal(10, records.Count);
+        Assert.Equal(2, emulator.Server.HuaweiCloud.TokenIssueCount); // within the 5-minute margin: renewed before the call
+        Assert.Equal([200], emulator.Requests("/cbr/").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Throttling_with_retry_after_is_retried()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.GeminiDbCount = 250);
+        using var connection = await emulator.ConnectAsync();
+        emulator.Server.Faults.Add(new FaultRule("/gaussdb-nosql/", FaultKind.TooManyRequests, Times: 2) { AfterRequests = 1, RetryAfter = TimeSpan.FromSeconds(1) });
+
+        var records = await ToListAsync(connection.GetGeminiDbBackupsAsync(new GeminiDbBackupQuery(), AllPages, None));
+
+        Assert.Equal(250, records.Count);
+        Assert.Equal([200, 429, 429, 200, 200], emulator.Requests("/gaussdb-nosql/").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Gateway_errors_are_retried_and_a_lasting_one_reports_its_kind()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.RdsCount = 20);
+        using var connection = await emulator.ConnectAsync();
+        var instance = emulator.Server.HuaweiCloud.Rds.BusiestInstance.Id;
+        emulator.Server.Faults.Add(new FaultRule("/rds/", FaultKind.Status, Times: 10) { StatusCode = 503 });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(connection.GetRdsBackupsAsync(new RdsBackupQuery { InstanceId = instance }, AllPages, None)));
+        Assert.Equal(ApiErrorKind.ServiceUnavailable, error.Kind);
+        Assert.Equal(FastRetry.MaxAttempts, emulator.Requests("/rds/").Count);
+    }
+
+    [Fact]
+    public async Task Bad_parameter_reply_is_an_invalid_argument()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync();
+        using var connection = await emulator.ConnectAsync();
+        var error = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery { Status = ["no_such_status"] }, AllPages, None)));
+        Assert.Equal(ApiErrorKind.InvalidArgument, error.Kind);
+        Assert.StartsWith("BackupService.", error.ServiceCode);
+        Assert.Single(emulator.Requests("/cbr/"));
+    }
+
+    [Fact]
+    public async Task First_and_skip_go_to_the_server()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 50);
+        using var connection = await emulator.ConnectAsync();
+        var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), new PagingOptions { First = 5, Skip = 10 }, None));
+
+        Assert.Equal(emulator.Server.HuaweiCloud.Cbr.Backups.Skip(10).Take(5).Select(b => b.Id), records.Select(r => r.Id));
+        var call = Assert.Single(emulator.Requests("/cbr/"));
+        Assert.Contains("offset=10", call.RawQuery);
+        Assert.Contains("limit=5", call.RawQuery);
+    }
+}
