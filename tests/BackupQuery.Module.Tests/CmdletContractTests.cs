@@ -106,10 +106,9 @@ public sealed class CmdletContractTests
         var cmdlet = Cmdlet(name);
         var problems = new List<string>();
         var named = cmdlet.Parameters.SelectMany(p => p.Sets).Select(s => s.SetName).Where(s => s != ParameterInfo.AllSets).Distinct().ToList();
-        var sets = named.Count > 0 ? named : [ParameterInfo.AllSets];
+        // A DefaultParameterSetName no parameter names is legal: that set holds only the all-sets parameters.
+        var sets = named.Count > 0 ? named.Union(cmdlet.DefaultParameterSetName is { } d ? [d] : []).ToList() : [ParameterInfo.AllSets];
 
-        if (cmdlet.DefaultParameterSetName is { } def && named.Count > 0 && !named.Contains(def))
-            problems.Add($"DefaultParameterSetName '{def}' is no parameter set of the cmdlet ({string.Join(", ", named)})");
         if (named.Count > 1 && cmdlet.DefaultParameterSetName is null)
             problems.Add($"{named.Count} parameter sets but no DefaultParameterSetName");
 
