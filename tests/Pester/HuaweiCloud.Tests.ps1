@@ -1,0 +1,302 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# The Huawei Cloud cmdlets end to end: the built module (out/BackupQuery, imported by path) against the emulator
+# process, which serves IAM, GeminiDB, RDS, VBS and CBR under path prefixes of one port.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $Counts = @{ geminidb = 250; rds = 250; vbs = 1500; cbr = 1500 }
+    $Emulator = Start-TestEmulator -ArgumentList @('--count', (($Counts.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ','))
+    Import-TestModule
+    $Base = $Emulator.Url.TrimEnd('/')
+    $Endpoints = @{ iam = "$Base/iam"; 'gaussdb-nosql' = "$Base/gaussdb-nosql"; rds = "$Base/rds"; vbs = "$Base/vbs"; cbr = "$Base/cbr" }
+    $Region = 'cn-north-4'
+    $ProjectId = '0605767b5780d5762fc5c0118072a564'
+    $UserCredential = New-TestCredential 'demo-user' 'Demo@Passw0rd'
+    $Sk = ConvertTo-SecureString 'hw-demo-secret-access-key' -AsPlainText -Force
+    # The emulator names the RDS instance with the most backups when it starts.
+    $banner = Get-Content -LiteralPath $Emulator.StdOut -Raw
+    $BusiestRdsInstance = if ($banner -match 'instance (\S+) has the most') { $Matches[1] } else { $null }
+
+    $Main = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential $UserCredential -Endpoint $Endpoints -Name hw -ErrorAction Stop
+}
+
+AfterAll {
+    if ($Main) { Disconnect-HuaweiCloud -Connection $Main -ErrorAction SilentlyContinue }
+    Stop-TestEmulator $Emulator
+}
+
+Describe 'Connect-HuaweiCloud' {
+    It 'gets an IAM token with a password and finds the project by region' {
+        $Main | Should -BeOfType ([BackupQuery.HuaweiCloud.HuaweiCloudConnection])
+        $Main.AuthKind | Should -Be 'Password'
+        $Main.Region | Should -Be $Region
+        $Main.ProjectId | Should -Be $ProjectId
+        $Main.DomainName | Should -Be 'demo-domain'
+        $Main.UserName | Should -Be 'demo-user'
+        $Main.TokenExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        $Main.Connected | Should -BeTrue
+    }
+
+    It 'signs with an AK/SK' {
+        $ak = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -ErrorAction Stop
+        try {
+            $ak.AuthKind | Should -Be 'AccessKey'
+            $ak.ProjectId | Should -Be $ProjectId
+            $ak.TokenExpiresAt | Should -BeNullOrEmpty
+            @(Get-CbrBackup -Connection $ak -First 5).Count | Should -Be 5
+        }
+        finally { Disconnect-HuaweiCloud -Connection $ak }
+    }
+
+    It 'signs with a temporary AK/SK and its security token' {
+        $tmp = Connect-HuaweiCloud -Region $Region -AccessKeyId HWTEMPACCESSKEY00001 -SecretAccessKey (ConvertTo-SecureString 'hw-temp-secret-access-key' -AsPlainText -Force) `
+            -SecurityToken (ConvertTo-SecureString 'hw-demo-security-token' -AsPlainText -Force) -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction Stop
+        try {
+            $tmp.AuthKind | Should -Be 'TemporaryAccessKey'
+            @(Get-VbsBackup -Connection $tmp -First 3).Count | Should -Be 3
+        }
+        finally { Disconnect-HuaweiCloud -Connection $tmp }
+    }
+
+    It 'reads the key from the SDK environment variables with -FromEnvironment' {
+        $env:HUAWEICLOUD_SDK_AK = 'HWDEMOACCESSKEY00001'
+        $env:HUAWEICLOUD_SDK_SK = 'hw-demo-secret-access-key'
+        $env:HUAWEICLOUD_SDK_PROJECT_ID = $ProjectId
+        try {
+            $c = Connect-HuaweiCloud -Region $Region -FromEnvironment -Endpoint $Endpoints -ErrorAction Stop
+            $c.AuthKind | Should -Be 'AccessKey'
+            $c.ProjectId | Should -Be $ProjectId
+            @(Get-CbrBackup -Connection $c -First 1).Count | Should -Be 1
+            Disconnect-HuaweiCloud -Connection $c
+        }
+        finally {
+            Remove-Item Env:HUAWEICLOUD_SDK_AK, Env:HUAWEICLOUD_SDK_SK, Env:HUAWEICLOUD_SDK_PROJECT_ID -ErrorAction SilentlyContinue
+        }
+    }
+
+    It '-FromEnvironment without the variables is a terminating error naming them' {
+        Remove-Item Env:HUAWEICLOUD_SDK_AK, Env:HUAWEICLOUD_SDK_SK -ErrorAction SilentlyContinue
+        $e = { Connect-HuaweiCloud -Region $Region -FromEnvironment -Endpoint $Endpoints } | Should -Throw -PassThru
+        $e.Exception.Message | Should -Match 'HUAWEICLOUD_SDK_AK'
+    }
+
+    It 'reports a wrong password as an AuthenticationError with a HuaweiCloud id' {
+        $r = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential (New-TestCredential 'demo-user' 'wrong') -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
+        $r | Should -BeNullOrEmpty
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.*'
+        $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure[0].Exception.Message | Should -Match 'HTTP 40\d'
+    }
+
+    It 'reports a wrong secret key as APIGW.0301 with the request id' {
+        $bad = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
+        $connectErrors = $null
+        $listErrors = $null
+        $c = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $bad -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable connectErrors
+        if ($c) {
+            Get-CbrBackup -Connection $c -First 1 -ErrorAction SilentlyContinue -ErrorVariable listErrors | Out-Null
+            Disconnect-HuaweiCloud -Connection $c
+        }
+        $errors = @(@($connectErrors) + @($listErrors) | Where-Object { $null -ne $_ })
+        $errors.Count | Should -BeGreaterThan 0
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.APIGW.0301*'
+        $errors[0].Exception.Message | Should -Match 'request id'
+        ($errors | Out-String) | Should -Not -Match 'not-the-secret'
+    }
+
+    It 'shows no secret in Format-List *, ConvertTo-Json, Export-Clixml or ToString' {
+        $ak = Connect-HuaweiCloud -Region $Region -AccessKeyId HWTEMPACCESSKEY00001 -SecretAccessKey (ConvertTo-SecureString 'hw-temp-secret-access-key' -AsPlainText -Force) `
+            -SecurityToken (ConvertTo-SecureString 'hw-demo-security-token' -AsPlainText -Force) -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction Stop
+        try {
+            $xml = Join-Path $TestDrive 'hw.xml'
+            $Main, $ak | Export-Clixml -LiteralPath $xml
+            $text = @(
+                ($Main, $ak | Format-List * | Out-String)
+                ($Main, $ak | ConvertTo-Json -Depth 3)
+                (Get-Content -LiteralPath $xml -Raw)
+                "$Main $ak"
+            ) -join "`n"
+            foreach ($secret in 'Demo@Passw0rd', 'hw-temp-secret-access-key', 'hw-demo-security-token') { $text | Should -Not -Match ([regex]::Escape($secret)) }
+        }
+        finally { Disconnect-HuaweiCloud -Connection $ak }
+    }
+
+    It 'masks tokens and signatures in Debug output' {
+        $text = Get-DiagnosticText { Get-CbrBackup -Connection $Main -First 1 | Out-Null }
+        $text | Should -Match 'cbr'
+        $text | Should -Not -Match 'X-Auth-Token:\s*(?!\*\*\*)\S'
+        $text | Should -Not -Match 'Demo@Passw0rd'
+    }
+}
+
+Describe 'Get-RdsBackup' {
+    BeforeAll {
+        $Gemini = Invoke-WithVerbose { Get-RdsBackup -PageSize 100 }
+    }
+
+    It 'lists every GeminiDB backup in pages of 100' {
+        $Gemini.Output.Count | Should -Be $Counts.geminidb
+        @($Gemini.Output | ForEach-Object Id | Select-Object -Unique).Count | Should -Be $Counts.geminidb
+        @($Gemini.Verbose | Where-Object { $_ -match '^GET \S*/backups ' }).Count | Should -Be ([math]::Ceiling($Counts.geminidb / 100))
+        $Gemini.Output[0] | Should -BeOfType ([BackupQuery.Records.GeminiDbBackup])
+    }
+
+    It 'stamps the common columns and normalises KB to bytes' {
+        $r = $Gemini.Output | Where-Object { $null -ne $_.SizeKB } | Select-Object -First 1
+        $r.Provider | Should -Be 'HuaweiCloud'
+        $r.Service | Should -Be 'GeminiDB'
+        $r.Region | Should -Be $Region
+        $r.ProjectId | Should -Be $ProjectId
+        $r.Connection | Should -Be 'hw'
+        $r.SizeBytes | Should -Be ([long][math]::Round($r.SizeKB * 1024))
+    }
+
+    It '-First 10 makes one request' {
+        $run = Invoke-WithVerbose { Get-RdsBackup -First 10 }
+        $run.Output.Count | Should -Be 10
+        @($run.Verbose | Where-Object { $_ -match '^GET ' }).Count | Should -Be 1
+    }
+
+    It 'filters -DatastoreType on the server' {
+        $r = @(Get-RdsBackup -DatastoreType mongodb)
+        $r.Count | Should -Be @($Gemini.Output | Where-Object { $_.DatastoreType -eq 'mongodb' }).Count
+        $r | Where-Object { $_.DatastoreType -ne 'mongodb' } | Should -BeNullOrEmpty
+    }
+
+    It 'accepts -CreatedAfter alone (the other bound is supplied)' {
+        $from = ($Gemini.Output | Sort-Object CreatedAt)[100].CreatedAt
+        $r = @(Get-RdsBackup -CreatedAfter $from.UtcDateTime -ErrorAction Stop)
+        $r.Count | Should -BeGreaterThan 0
+        $r | Where-Object { $_.CreatedAt -lt $from } | Should -BeNullOrEmpty
+    }
+
+    It 'lists the backups of one RDS instance with -Service RDS' {
+        $BusiestRdsInstance | Should -Not -BeNullOrEmpty -Because 'the emulator prints the busiest RDS instance'
+        $r = @(Get-RdsBackup -Service RDS -InstanceId $BusiestRdsInstance)
+        $r.Count | Should -BeGreaterThan 0
+        $r[0] | Should -BeOfType ([BackupQuery.Records.RdsBackup])
+        $r | Where-Object { $_.InstanceId -ne $BusiestRdsInstance } | Should -BeNullOrEmpty
+        ($r | Where-Object { $null -ne $_.SizeKB } | Select-Object -First 1 | ForEach-Object { $_.SizeBytes -eq $_.SizeKB * 1024 }) | Should -BeTrue
+    }
+
+    It 'requires -InstanceId with -Service RDS' {
+        { Get-RdsBackup -Service RDS -InstanceId '' } | Should -Throw
+    }
+}
+
+Describe 'Get-VbsBackup' {
+    It 'lists every summary over marker pages' {
+        $run = Invoke-WithVerbose { Get-VbsBackup }
+        $run.Output.Count | Should -Be $Counts.vbs
+        @($run.Output | ForEach-Object Id | Select-Object -Unique).Count | Should -Be $Counts.vbs
+        @($run.Verbose | Where-Object { $_ -match '^GET ' }).Count | Should -BeGreaterThan 1
+        $run.Output[0].IsDetailed | Should -BeFalse
+    }
+
+    It 'fills every field with -Detailed, service metadata parsed' {
+        $r = @(Get-VbsBackup -Detailed)
+        $r.Count | Should -Be $Counts.vbs
+        $r[0].IsDetailed | Should -BeTrue
+        $withMeta = $r | Where-Object { $_.ServiceMetadataJson } | Select-Object -First 1
+        $withMeta.ServiceMetadata | Should -Not -BeNullOrEmpty
+        $sized = $r | Where-Object { $null -ne $_.SizeGB } | Select-Object -First 1
+        $sized.SizeBytes | Should -Be ($sized.SizeGB * 1GB)
+    }
+
+    It '-Skip and -First slice the listing' {
+        $head = @(Get-VbsBackup -First 8)
+        $slice = @(Get-VbsBackup -Skip 3 -First 5)
+        ($slice | ForEach-Object Id) | Should -Be ($head[3..7] | ForEach-Object Id)
+    }
+
+    It 'filters -Status on the server' {
+        $all = @(Get-VbsBackup -Detailed)
+        $r = @(Get-VbsBackup -Detailed -Status available)
+        $r.Count | Should -Be @($all | Where-Object { $_.Status -eq 'available' }).Count
+    }
+}
+
+Describe 'Get-CbrBackup' {
+    BeforeAll {
+        $Cbr = @(Get-CbrBackup)
+    }
+
+    It 'lists every backup' {
+        $Cbr.Count | Should -Be $Counts.cbr
+        @($Cbr | ForEach-Object Id | Select-Object -Unique).Count | Should -Be $Counts.cbr
+        $Cbr[0] | Should -BeOfType ([BackupQuery.Records.CbrBackup])
+    }
+
+    It '-IncludeTotalCount writes the count of matches' {
+        $r = @(Get-CbrBackup -IncludeTotalCount -First 1)
+        $r.Count | Should -Be 2
+        $r[0].ToString() | Should -Match "\b$($Counts.cbr)\b"
+    }
+
+    It 'sends several -Status values' {
+        $r = @(Get-CbrBackup -Status available, error)
+        $r.Count | Should -Be @($Cbr | Where-Object { $_.Status -in 'available', 'error' }).Count
+    }
+
+    It 'normalises GB to bytes' {
+        $r = $Cbr | Where-Object { $null -ne $_.ResourceSizeGB } | Select-Object -First 1
+        $r.SizeBytes | Should -Be ($r.ResourceSizeGB * 1GB)
+    }
+
+    It 'round-trips through Export-Csv with the flattened columns' {
+        $csv = Join-Path $TestDrive 'cbr.csv'
+        $Cbr[0..19] | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows.Count | Should -Be 20
+        foreach ($c in 'Id', 'Name', 'Status', 'CreatedAt', 'SizeBytes', 'ResourceId', 'ResourceSizeGB', 'ChildCount', 'AutoTrigger', 'VaultId', 'Region', 'ProjectId') {
+            $rows[0].PSObject.Properties.Name | Should -Contain $c
+        }
+        ($rows | ForEach-Object Id) | Should -Be ($Cbr[0..19] | ForEach-Object Id)
+    }
+
+    It 'takes -ResourceId from the pipeline by property name' {
+        $picked = $Cbr | Where-Object ResourceId | Select-Object -First 2
+        $r = @($picked | Select-Object ResourceId | Get-CbrBackup)
+        $r.Count | Should -BeGreaterOrEqual 2
+        $r | Where-Object { $_.ResourceId -notin $picked.ResourceId } | Should -BeNullOrEmpty
+    }
+
+    It 'has default table views' {
+        ($Cbr[0..2] | Out-String) | Should -Match 'ResourceType'
+        ($Main | Out-String) | Should -Match $Region
+    }
+}
+
+Describe 'Disconnect-HuaweiCloud' {
+    It 'forgets the connection; using it afterwards fails with a clear error' {
+        $c = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential $UserCredential -Endpoint $Endpoints -Name gone -ErrorAction Stop
+        Disconnect-HuaweiCloud -Connection $c
+        $c.Connected | Should -BeFalse
+        Get-CbrBackup -Connection $c -First 1 -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
+        $failure.Count | Should -BeGreaterThan 0
+        ($failure | Out-String) | Should -Match 'Connect-HuaweiCloud'
+        # The earlier connection is the default again.
+        (Get-CbrBackup -First 1).Connection | Should -Be 'hw'
+    }
+
+    It 'a new runspace is not connected: BackupQuery.NotConnected' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($ModulePath)
+                    Import-Module $ModulePath
+                    try { Get-CbrBackup -First 1 -ErrorAction Stop; 'no error' } catch { $_.FullyQualifiedErrorId }
+                }).AddArgument((Get-TestModulePath))
+            @($ps.Invoke())[0] | Should -BeLike 'BackupQuery.NotConnected*'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Help' {
+    It 'has help generated from docs/ for <_>' -ForEach @('Connect-HuaweiCloud', 'Disconnect-HuaweiCloud', 'Get-RdsBackup', 'Get-VbsBackup', 'Get-CbrBackup') {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeLike "$_ *"
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+    }
+}
