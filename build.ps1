@@ -639,6 +639,34 @@ function Invoke-Demo {
         Show-Step 'Disconnect (logs the session out)' {
             Disconnect-ZStack
         }
+
+        # Huawei Cloud: the same emulator serves IAM, GeminiDB, RDS, VBS and CBR under path prefixes of its port.
+        Show-Step 'Connect-HuaweiCloud with the emulator''s demo IAM user; -Endpoint points every service at it' {
+            $cred = New-Object System.Management.Automation.PSCredential ('demo-user', (ConvertTo-SecureString 'Demo@Passw0rd' -AsPlainText -Force))
+            $base = 'http://127.0.0.1:5080'
+            Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential $cred -Endpoint @{
+                iam = "$base/iam"; 'gaussdb-nosql' = "$base/gaussdb-nosql"; rds = "$base/rds"; vbs = "$base/vbs"; cbr = "$base/cbr" }
+        }
+        Show-Step 'Get-CbrBackup: available backups, space per resource type' {
+            Get-CbrBackup -Status available | Group-Object ResourceType |
+                Select-Object Name, Count, @{ n = 'GB'; e = { ($_.Group | Measure-Object ResourceSizeGB -Sum).Sum } }
+        }
+        Show-Step 'Get-CbrBackup: the total, then the three newest' {
+            Get-CbrBackup -SortBy created_at -Descending -IncludeTotalCount -First 3 | ForEach-Object { "$_" }
+        }
+        Show-Step 'Get-VbsBackup -Detailed: full and incremental backups (service metadata parsed)' {
+            Get-VbsBackup -Detailed | Group-Object { $_.ServiceMetadata.BackupKind } -NoElement
+        }
+        Show-Step 'Get-RdsBackup (GeminiDB by default): backups per database type' {
+            Get-RdsBackup -Verbose | Group-Object DatastoreType -NoElement
+        }
+        Show-Step 'Get-RdsBackup -Service RDS: the backups of one relational instance' {
+            $instance = Get-Content -LiteralPath $log | Select-String 'instance (\S+) has the most' | ForEach-Object { $_.Matches[0].Groups[1].Value } | Select-Object -First 1
+            Get-RdsBackup -Service RDS -InstanceId $instance -First 5
+        }
+        Show-Step 'Disconnect-HuaweiCloud' {
+            Disconnect-HuaweiCloud
+        }
     }
     finally {
         if (-not $emulator.HasExited) {
