@@ -54,24 +54,24 @@ public sealed class ApiPipeline
             {
                 var result = await SendOnceAsync(request, read, log, cancellationToken).ConfigureAwait(false);
                 var items = itemCount?.Invoke(result);
-                log.Verbose($"{request.Method} {request.AbsolutePath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                log.Verbose($"{request.Method} {request.DisplayPath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 return result;
             }
             catch (ApiException error) when (!request.IsLogin && !renewed && _protocol.IsCredentialExpired(error))
             {
-                log.Verbose($"{request.Method} {request.AbsolutePath} -> {Status(error)} {error.ServiceCode}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); credential expired, signing in again");
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)} {error.ServiceCode}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); credential expired, signing in again");
                 renewed = true;
                 if (!await _protocol.TryRenewCredentialAsync(cancellationToken).ConfigureAwait(false)) throw;
             }
             catch (ApiException error) when (error.IsTransient && attempt < _retry.MaxAttempts)
             {
                 var delay = _retry.DelayBefore(attempt + 1, error.RetryAfter, _jitter);
-                log.Verbose($"{request.Method} {request.AbsolutePath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.TotalMilliseconds:0} ms");
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.TotalMilliseconds:0} ms");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException error)
             {
-                log.Verbose($"{request.Method} {request.AbsolutePath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 throw;
             }
         }
@@ -133,12 +133,12 @@ public sealed class ApiPipeline
             {
                 var where = e.Path is null ? "" : $" at {e.Path}";
                 throw new ApiException(ApiErrorKind.InvalidResponse, _protocol.Provider, request.Operation, response.StatusCode, null,
-                    $"the reply to {request.AbsolutePath}{DescribePage(request)} is not valid JSON of the expected shape{where}: {e.Message}", requestId, inner: e);
+                    $"the reply to {request.DisplayPath}{DescribePage(request)} is not valid JSON of the expected shape{where}: {e.Message}", requestId, inner: e);
             }
             catch (Exception e) when (e is IOException or HttpRequestException || IsTimeout(e, cancellationToken))
             {
                 throw new ApiException(ApiErrorKind.Connection, _protocol.Provider, request.Operation, response.StatusCode, null,
-                    $"the connection broke while reading the reply to {request.AbsolutePath}{DescribePage(request)}", requestId, isTransient: true, inner: e);
+                    $"the connection broke while reading the reply to {request.DisplayPath}{DescribePage(request)}", requestId, isTransient: true, inner: e);
             }
         }
     }
@@ -179,7 +179,7 @@ public sealed class ApiPipeline
     {
         var text = new StringBuilder();
         var query = request.EncodedQuery(maskSecrets: true);
-        text.Append(request.Method).Append(' ').Append(request.AbsolutePath).Append(query.Length == 0 ? "" : "?" + query);
+        text.Append(request.Method).Append(' ').Append(request.DisplayPath).Append(query.Length == 0 ? "" : "?" + query);
         AppendHeaders(text, message.Headers);
         if (request.Body is not null)
         {

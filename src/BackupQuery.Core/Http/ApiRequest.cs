@@ -55,6 +55,12 @@ public sealed class ApiRequest
     /// <summary>The absolute URI path the server sees (base path prefix plus <see cref="Path"/>), without the query.</summary>
     public string AbsolutePath => BaseAddress.AbsolutePath.TrimEnd('/') + "/" + Path.TrimStart('/');
 
+    /// <summary>A path segment that is itself a secret (a session id in a logout URL): replaced by *** wherever the path is shown.</summary>
+    public string? SensitivePathSegment { get; init; }
+
+    /// <summary>The path as logs and errors show it, with <see cref="SensitivePathSegment"/> masked.</summary>
+    public string DisplayPath => string.IsNullOrEmpty(SensitivePathSegment) ? AbsolutePath : AbsolutePath.Replace(SensitivePathSegment!, "***");
+
     /// <summary>Encoded query string without '?', in the order the parameters were added.</summary>
     public string EncodedQuery(bool maskSecrets = false) => string.Join("&", Query.Select(p =>
         UriEncoding.Encode(p.Key) + "=" + (maskSecrets && SensitiveQueryKeys.Contains(p.Key) ? "***" : UriEncoding.Encode(p.Value))));

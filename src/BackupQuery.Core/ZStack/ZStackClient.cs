@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BackupQuery.Http;
 using BackupQuery.Paging;
@@ -33,23 +32,29 @@ internal sealed class ZStackClient(ApiPipeline pipeline, Uri baseAddress, TimeZo
         return new Page<ZStackDatabaseBackup>(items, reply?.Total);
     }
 
-    public async IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The scan returns everything in one reply; it goes through the pager all the same, as a single page without a
+    /// next marker, so -First/-Skip/-IncludeTotalCount behave as on every other listing (applied on the client here).
+    /// </summary>
+    public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var url = scan.BuildUrl();
+        return PagedListing.StreamAsync((_, _, ct) => ScanAsync(scan, url, ct), PagingStrategy.Marker, int.MaxValue, int.MaxValue, paging, cancellationToken);
+    }
+
+    private async Task<Page<ZStackImageStoreBackup>> ScanAsync(ImageStoreScan scan, string url, CancellationToken cancellationToken)
     {
         var request = new ApiRequest(HttpMethod.Get, baseAddress, "v1/database-backups/image-store", "GetDatabaseBackupFromImageStore");
         request.SensitiveQueryKeys.Add("url");
-        request.AddQuery("url", scan.BuildUrl()).AddQuery("registryPort", scan.RegistryPort);
+        request.AddQuery("url", url).AddQuery("registryPort", scan.RegistryPort);
         var reply = await pipeline.SendAsync(request,
             (s, ct) => new ValueTask<ImageStoreReply?>(JsonSerializer.DeserializeAsync(s, ZStackJsonContext.Default.ImageStoreReply, ct).AsTask()),
             r => r?.Backups?.Count ?? r?.Infos?.Count, cancellationToken).ConfigureAwait(false);
 
         // Current servers reply `backups`; the documentation page shows the raw `infos`: read either.
-        if (reply?.Backups is { } backups)
-        {
-            foreach (var b in backups) yield return mapper.Map(b, scan.Host);
-        }
-        else if (reply?.Infos is { } infos)
-        {
-            foreach (var i in infos) yield return mapper.Map(i, scan.Host);
-        }
+        var items = reply?.Backups?.Select(b => mapper.Map(b, scan.Host)).ToList()
+            ?? reply?.Infos?.Select(i => mapper.Map(i, scan.Host)).ToList()
+            ?? [];
+        return new Page<ZStackImageStoreBackup>(items, items.Count);
     }
 }

@@ -88,8 +88,8 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     public IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
         _client.QueryDatabaseBackupsAsync(query, paging, cancellationToken);
 
-    public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, CancellationToken cancellationToken) =>
-        _client.GetImageStoreBackupsAsync(scan, cancellationToken);
+    public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
+        _client.GetImageStoreBackupsAsync(scan, paging, cancellationToken);
 
     /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>
     public Task DisconnectAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);

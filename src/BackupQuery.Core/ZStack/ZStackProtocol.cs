@@ -101,7 +101,11 @@ internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo s
     public async Task LogoutAsync(CancellationToken cancellationToken)
     {
         if (_session is not { } session) return;
-        var request = session.Use(s => new ApiRequest(HttpMethod.Delete, BaseAddress, "v1/accounts/sessions/" + UriEncoding.Encode(s), "LogOut") { IsLogin = true });
+        var request = session.Use(s => new ApiRequest(HttpMethod.Delete, BaseAddress, "v1/accounts/sessions/" + UriEncoding.Encode(s), "LogOut")
+        {
+            IsLogin = true,
+            SensitivePathSegment = UriEncoding.Encode(s),
+        });
         try
         {
             await Pipeline.SendAsync(request, (_, _) => new ValueTask<bool>(true), null, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// Lists the database backup images on an ImageStore backup server. The management node logs in to that server over
 /// SSH: the SSH password travels in the request's query string (the API's design), so use a dedicated account.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "ZStackImageStoreBackup")]
+[Cmdlet(VerbsCommon.Get, "ZStackImageStoreBackup", SupportsPaging = true)]
 [OutputType(typeof(ZStackImageStoreBackup))]
 public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 {
@@ -44,5 +44,5 @@ public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
             SshPort = SshPort,
             BackupStoragePath = BackupStoragePath,
             RegistryPort = RegistryPort,
-        }, cancellationToken);
+        }, paging, cancellationToken);
 }

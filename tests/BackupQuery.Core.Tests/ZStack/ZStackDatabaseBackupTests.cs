@@ -266,6 +266,23 @@ public class ZStackDatabaseBackupTests
     }
 
     [Fact]
+    public async Task LoggingOutKeepsTheSessionIdOutOfTheLogs()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 3);
+        using var connection = await emulator.ConnectAsync();
+        await List(connection).ToListAsync();
+        var session = emulator.Listings.First().Headers["Authorization"].Substring("OAuth ".Length);
+        var log = new CapturingLog();
+
+        using (ApiLog.Use(log)) await connection.DisconnectAsync(CancellationToken.None);
+
+        Assert.Contains(log.Lines, l => l.StartsWith("VERBOSE DELETE /zstack/v1/accounts/sessions/***", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.StartsWith("DEBUG DELETE", StringComparison.Ordinal));
+        Assert.All(log.Lines, l => Assert.DoesNotContain(session, l));
+        Assert.EndsWith(session, Assert.Single(emulator.Server.Requests.Entries, e => e.Method == "DELETE").Path);
+    }
+
+    [Fact]
     public async Task NeitherTheConnectionNorTheLogsShowASecret()
     {
         await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 3);

@@ -1,6 +1,7 @@
 using BackupQuery.Connections;
 using BackupQuery.Core.Tests.Support;
 using BackupQuery.Http;
+using BackupQuery.Paging;
 using BackupQuery.ZStack;
 
 namespace BackupQuery.Core.Tests.ZStack;
@@ -21,7 +22,7 @@ public class ZStackImageStoreTests
         await using var emulator = await ZStackEmulator.StartAsync(o => o.ImageStoreCount = 4);
         using var connection = await emulator.ConnectAsync();
 
-        var backups = await connection.GetImageStoreBackupsAsync(Scan(emulator), CancellationToken.None).ToListAsync();
+        var backups = await connection.GetImageStoreBackupsAsync(Scan(emulator), new PagingOptions(), CancellationToken.None).ToListAsync();
 
         var scan = emulator.Server.ZStack.ImageStore.LastRequest!;
         Assert.True(scan.PasswordMatched);
@@ -33,12 +34,26 @@ public class ZStackImageStoreTests
     }
 
     [Fact]
+    public async Task FirstAndSkipApplyToTheScan()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ImageStoreCount = 6);
+        using var connection = await emulator.ConnectAsync();
+        long? total = null;
+
+        var some = await connection.GetImageStoreBackupsAsync(Scan(emulator), new PagingOptions { Skip = 2, First = 3, OnTotal = t => total = t }, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(emulator.Server.ZStack.ImageStore.Images.Skip(2).Take(3).Select(i => i.InstallPath), some.Select(b => b.InstallPath));
+        Assert.Equal(6, total);
+        Assert.Single(emulator.Server.Requests.ForPath("/zstack/v1/database-backups/image-store"));
+    }
+
+    [Fact]
     public async Task TheSeedPagesInfosShapeIsReadToo()
     {
         await using var emulator = await ZStackEmulator.StartAsync(o => o.SeedDocMode = true);
         using var connection = await emulator.ConnectAsync();
 
-        var backups = await connection.GetImageStoreBackupsAsync(Scan(emulator), CancellationToken.None).ToListAsync();
+        var backups = await connection.GetImageStoreBackupsAsync(Scan(emulator), new PagingOptions(), CancellationToken.None).ToListAsync();
 
         var seed = backups[0];
         Assert.Equal("270c67e3699f72ba", seed.Id);
@@ -60,7 +75,7 @@ public class ZStackImageStoreTests
         ApiException error;
         using (ApiLog.Use(log))
         {
-            error = await Assert.ThrowsAsync<ApiException>(() => connection.GetImageStoreBackupsAsync(Scan(emulator, wrong), CancellationToken.None).ToListAsync());
+            error = await Assert.ThrowsAsync<ApiException>(() => connection.GetImageStoreBackupsAsync(Scan(emulator, wrong), new PagingOptions(), CancellationToken.None).ToListAsync());
         }
 
         Assert.NotNull(error.ServiceCode);
