@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using BackupQuery.Bench;
 using BackupQuery.Connections;
+using BackupQuery.HuaweiCloud;
 using BackupQuery.Paging;
 using BackupQuery.ZStack;
 
@@ -11,7 +12,7 @@ using BackupQuery.ZStack;
 var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 
-using var emulator = await EmulatorProcess.StartAsync($"zstack={records}");
+using var emulator = await EmulatorProcess.StartAsync($"zstack={records},cbr={records}");
 var zstack = new Uri(emulator.BaseAddress, "zstack");
 Console.WriteLine($"emulator {emulator.BaseAddress}, {records} ZStack database backups, {rounds} rounds each");
 
@@ -62,3 +63,38 @@ Console.WriteLine($"throughput ratio (BackupQuery / naive): {m1.RecordsPerSecond
 Console.WriteLine($"time to first record ratio (naive / BackupQuery): {m0.FirstRecord.TotalMilliseconds / Math.Max(1, m1.FirstRecord.TotalMilliseconds):0.0}x");
 Console.WriteLine($"peak live memory ratio (naive / BackupQuery): {(double)m0.PeakLiveBytes / Math.Max(1, m1.PeakLiveBytes):0.0}x");
 Console.WriteLine($"allocation ratio (naive / BackupQuery): {(double)m0.AllocatedBytes / Math.Max(1, m1.AllocatedBytes):0.00}x");
+
+// Huawei CBR, same inventory size: IAM token vs AK/SK (every page request signed with SDK-HMAC-SHA256).
+var endpoints = new[] { "iam", "gaussdb-nosql", "rds", "vbs", "cbr" }.ToDictionary(s => s, s => new Uri(emulator.BaseAddress, s).ToString());
+Task<HuaweiCloudConnection> ConnectHuawei(HuaweiCloudCredential credential) => HuaweiCloudConnection.ConnectAsync(new HuaweiCloudConnectOptions
+{
+    Region = "cn-north-4",
+    Credential = credential,
+    Endpoints = endpoints,
+}, CancellationToken.None);
+using var token = await ConnectHuawei(new HuaweiCloudCredential.Password("demo-domain", "demo-user", SensitiveString.FromPlainText("Demo@Passw0rd")));
+using var aksk = await ConnectHuawei(new HuaweiCloudCredential.AccessKey("HWDEMOACCESSKEY00001", SensitiveString.FromPlainText("hw-demo-secret-access-key")));
+var byToken = new List<Measurement>();
+var bySignature = new List<Measurement>();
+for (var round = 0; round < rounds + 1; round++)
+{
+    var t = await Measurement.TakeAsync("CBR token", async onRecord =>
+    {
+        await foreach (var _ in token.GetCbrBackupsAsync(new CbrBackupQuery(), new PagingOptions(), CancellationToken.None)) onRecord();
+    });
+    var k = await Measurement.TakeAsync("CBR AK/SK", async onRecord =>
+    {
+        await foreach (var _ in aksk.GetCbrBackupsAsync(new CbrBackupQuery(), new PagingOptions(), CancellationToken.None)) onRecord();
+    });
+    if (round == 0) continue;
+    byToken.Add(t);
+    bySignature.Add(k);
+}
+var c0 = Median(byToken);
+var c1 = Median(bySignature);
+Console.WriteLine();
+foreach (var m in new[] { c0, c1 })
+{
+    Console.WriteLine($"{m.Name,-12} {m.Records,8} {m.Total.TotalSeconds,8:0.00} {m.RecordsPerSecond,9:0} {m.FirstRecord.TotalMilliseconds,9:0} {m.AllocatedBytes / 1048576.0,9:0.0} {m.PeakLiveBytes / 1048576.0,13:0.0}");
+}
+Console.WriteLine($"AK/SK signing throughput relative to token auth: {c1.RecordsPerSecond / c0.RecordsPerSecond:0.00}x");
