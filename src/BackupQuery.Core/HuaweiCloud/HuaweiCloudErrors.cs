@@ -75,18 +75,22 @@ internal static class HuaweiCloudErrors
         {
             return (ApiErrorKind.Authentication, "This user must pass multi-factor verification to sign in, which a non-interactive password sign-in cannot do: connect with an access key (AK/SK) instead.", false);
         }
-        if (status == 401 || EndsWith(code, ".0301"))
+        // The gateway's codes say more than the status; otherwise the shared status mapping decides.
+        var (kind, transient) = EndsWith(code, ".0301") ? (ApiErrorKind.Authentication, false)
+            : EndsWith(code, ".0308") ? (ApiErrorKind.Throttled, true)
+            : EndsWith(code, ".0101") ? (ApiErrorKind.NotFound, false)
+            : HttpStatusClassifier.Classify((HttpStatusCode)status);
+        var hint = kind switch
         {
-            return (ApiErrorKind.Authentication, accessKeyAuth
+            ApiErrorKind.Authentication => accessKeyAuth
                 ? "Check the access key id, secret access key (and security token of a temporary key), and that this machine's clock is within 15 minutes of the real time. Five failed signatures in a row lock the access key for 5 minutes."
-                : "Check the account (domain) name, user name and password; a password or permission change revokes tokens: run Connect-HuaweiCloud again.", false);
-        }
-        if (status == 429 || EndsWith(code, ".0308")) return (ApiErrorKind.Throttled, "The API is throttling this account: retried with backoff; reduce parallel queries if it persists.", true);
-        if (status == 403) return (ApiErrorKind.PermissionDenied, "The identity lacks permission for this API in this project: check its IAM policies.", false);
-        if (status == 404 || EndsWith(code, ".0101")) return (ApiErrorKind.NotFound, "Check -Region and -Endpoint: the URL must reach this service's API.", false);
-        if (status == 400) return (ApiErrorKind.InvalidArgument, null, false);
-        if (status is 502 or 503 or 504) return (ApiErrorKind.ServiceUnavailable, null, true);
-        return (ApiErrorKind.ServiceError, null, false);
+                : "Check the account (domain) name, user name and password; a password or permission change revokes tokens: run Connect-HuaweiCloud again.",
+            ApiErrorKind.Throttled => "The API is throttling this account: retried with backoff; reduce parallel queries if it persists.",
+            ApiErrorKind.PermissionDenied => "The identity lacks permission for this API in this project: check its IAM policies.",
+            ApiErrorKind.NotFound => "Check -Region and -Endpoint: the URL must reach this service's API.",
+            _ => null,
+        };
+        return (kind, hint, transient);
     }
 
     private static bool EndsWith(string? code, string suffix) => code?.EndsWith(suffix, StringComparison.Ordinal) == true;

@@ -191,16 +191,15 @@ internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo s
         _ => (ApiErrorKind.ServiceError, null, false),
     };
 
-    private static (ApiErrorKind, string?, bool) ClassifyPlain(HttpStatusCode status, string text) => (int)status switch
+    /// <summary>A plain-text reply: the shared status mapping, with ZStack's own hints.</summary>
+    private static (ApiErrorKind, string?, bool) ClassifyPlain(HttpStatusCode status, string text)
     {
-        400 => (ApiErrorKind.InvalidArgument, null, false),
-        401 => (ApiErrorKind.Authentication, null, false),
-        403 when text.Contains("requestTimeTooSkewed") => (ApiErrorKind.Authentication, "This machine's clock, or -ServerTimeZone, differs from the management node's by more than 15 minutes.", false),
-        403 => (ApiErrorKind.PermissionDenied, null, false),
-        404 => (ApiErrorKind.NotFound, "Check -Server: the URL must reach the ZStack API (for example http://node:8080/zstack).", false),
-        405 => (ApiErrorKind.InvalidArgument, null, false),
-        429 => (ApiErrorKind.Throttled, null, true),
-        502 or 503 or 504 => (ApiErrorKind.ServiceUnavailable, null, true),
-        _ => (ApiErrorKind.ServiceError, null, false),
-    };
+        if ((int)status == 403 && text.Contains("requestTimeTooSkewed"))
+        {
+            return (ApiErrorKind.Authentication, "This machine's clock, or -ServerTimeZone, differs from the management node's by more than 15 minutes.", false);
+        }
+        var (kind, transient) = HttpStatusClassifier.Classify(status);
+        var hint = kind == ApiErrorKind.NotFound ? "Check -Server: the URL must reach the ZStack API (for example http://node:8080/zstack)." : null;
+        return (kind, hint, transient);
+    }
 }
