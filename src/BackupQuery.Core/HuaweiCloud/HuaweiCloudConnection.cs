@@ -20,6 +20,8 @@ public sealed class HuaweiCloudConnectOptions
     public string? Name { get; init; }
     public TransportOptions Transport { get; init; } = new();
     public RetryPolicy? Retry { get; init; }
+    /// <summary>Requests in flight at most, shared by every listing on the connection (1: sequential); lowered while the API throttles.</summary>
+    public int MaxConcurrency { get; init; } = ConcurrencyLimit.DefaultMaximum;
 }
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
         _protocol = new HuaweiCloudProtocol(options.Credential, endpoints) { ProjectId = NullIfBlank(options.ProjectId) };
-        _pipeline = new ApiPipeline(_http, _protocol, options.Retry);
+        _pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
         _protocol.Pipeline = _pipeline;
         Name = string.IsNullOrWhiteSpace(options.Name) ? $"huaweicloud:{Region}:{IdentityText}" : options.Name!;
     }
@@ -69,6 +71,14 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     public DateTimeOffset? TokenExpiresAt => _protocol.TokenExpiresAt;
     public bool Connected => !_disconnected && (_credential is HuaweiCloudCredential.AccessKey || _protocol.HasToken);
     public bool SkipCertificateCheck { get; }
+    /// <summary>Requests in flight at most on this connection (<c>-MaxConcurrency</c>).</summary>
+    public int MaxConcurrency => _pipeline.Limit.Maximum;
+
+    /// <summary>The adaptive limit itself: its current value drops while the gateway throttles.</summary>
+    internal ConcurrencyLimit Limit => _pipeline.Limit;
+
+    /// <summary>IAM sign-ins so far, the first included (single-flight: one per expiry however many requests met it).</summary>
+    internal int SignInCount => _protocol.SignInCount;
 
     private string IdentityText => _credential switch
     {

@@ -33,7 +33,7 @@ internal sealed class HuaweiCloudServiceClient(ApiPipeline pipeline, HuaweiCloud
 {
     public IAsyncEnumerable<TRecord> ListAsync<TReply, TRecord>(BackupListing<TReply, TRecord> listing, PagingOptions paging, CancellationToken cancellationToken) =>
         PagedListing.StreamAsync((cursor, limit, ct) => FetchPageAsync(listing, cursor, limit, ct),
-            listing.Strategy, listing.DefaultPageSize, listing.MaxPageSize, paging, cancellationToken);
+            listing.Strategy, listing.DefaultPageSize, listing.MaxPageSize, paging, pipeline.Limit.Maximum, cancellationToken);
 
     private async Task<Page<TRecord>> FetchPageAsync<TReply, TRecord>(BackupListing<TReply, TRecord> listing, PageCursor cursor, int limit, CancellationToken cancellationToken)
     {

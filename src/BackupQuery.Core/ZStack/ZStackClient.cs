@@ -17,7 +17,7 @@ internal sealed class ZStackClient(ApiPipeline pipeline, Uri baseAddress, TimeZo
         // Validate before the first request, so a bad filter is an invocation error, not a failed page.
         var conditions = query.Conditions(serverZone);
         return PagedListing.StreamAsync((cursor, limit, ct) => FetchPageAsync(conditions, query.Sort, cursor, limit, ct),
-            PagingStrategy.Offset, DefaultPageSize, MaxPageSize, paging, cancellationToken);
+            PagingStrategy.Offset, DefaultPageSize, MaxPageSize, paging, pipeline.Limit.Maximum, cancellationToken);
     }
 
     private async Task<Page<ZStackDatabaseBackup>> FetchPageAsync(IReadOnlyList<ZStackCondition> conditions, string? sort, PageCursor cursor, int limit, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal sealed class ZStackClient(ApiPipeline pipeline, Uri baseAddress, TimeZo
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken)
     {
         var url = scan.BuildUrl();
-        return PagedListing.StreamAsync((_, _, ct) => ScanAsync(scan, url, ct), PagingStrategy.Marker, int.MaxValue, int.MaxValue, paging, cancellationToken);
+        return PagedListing.StreamAsync((_, _, ct) => ScanAsync(scan, url, ct), PagingStrategy.Marker, int.MaxValue, int.MaxValue, paging, readAhead: 1, cancellationToken);
     }
 
     private async Task<Page<ZStackImageStoreBackup>> ScanAsync(ImageStoreScan scan, string url, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ public sealed class ZStackConnectOptions
     public TimeZoneInfo ServerTimeZone { get; init; } = TimeZoneInfo.Local;
     public TransportOptions Transport { get; init; } = new();
     public RetryPolicy? Retry { get; init; }
+    /// <summary>Requests in flight at most, shared by every listing on the connection (1: sequential); lowered while the API throttles.</summary>
+    public int MaxConcurrency { get; init; } = ConcurrencyLimit.DefaultMaximum;
 }
 
 /// <summary>
@@ -37,7 +39,8 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
         _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone) { BaseAddress = baseAddress };
-        var pipeline = new ApiPipeline(_http, _protocol, options.Retry);
+        var pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
+        Limit = pipeline.Limit;
         _protocol.Pipeline = pipeline;
         _client = new ZStackClient(pipeline, baseAddress, options.ServerTimeZone, new ZStackRecordMapper(options.ServerTimeZone, Name));
     }
@@ -59,6 +62,14 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     public DateTimeOffset? SessionExpiresAt => _protocol.SessionExpiresAt;
     public bool Connected => _credential is ZStackCredential.AccessKey || _protocol.HasSession;
     public bool SkipCertificateCheck { get; }
+    /// <summary>Requests in flight at most on this connection (<c>-MaxConcurrency</c>).</summary>
+    public int MaxConcurrency => Limit.Maximum;
+
+    /// <summary>The adaptive limit itself: its current value drops while the server throttles.</summary>
+    internal ConcurrencyLimit Limit { get; }
+
+    /// <summary>Logins so far, the first included (single-flight: one per expiry however many requests met it).</summary>
+    internal int LoginCount => _protocol.LoginCount;
 
     internal Uri BaseAddress { get; }
 

@@ -72,6 +72,7 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
             Endpoints = Endpoint?.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", e => Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase),
             Name = Name,
             Transport = Transport,
+            MaxConcurrency = MaxConcurrency,
         };
         Connect(Region, ct => HuaweiCloudConnection.ConnectAsync(options, ct));
     }

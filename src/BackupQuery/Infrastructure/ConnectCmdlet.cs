@@ -29,6 +29,10 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
     [Parameter(HelpMessage = "Connect directly, ignoring the system proxy.")]
     public SwitchParameter NoProxy { get; set; }
 
+    [Parameter(HelpMessage = "Requests in flight at most on this connection, shared by every listing on it (default 8; 1 = one page at a time). Lowered while the server throttles, regrown after.")]
+    [ValidateRange(1, HttpClientFactory.MaxConnectionsPerServer)]
+    public int MaxConcurrency { get; set; } = ConcurrencyLimit.DefaultMaximum;
+
     protected TransportOptions Transport => new()
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),

@@ -42,7 +42,7 @@ public class PagedListingTests
     public async Task StreamsEveryRecordOnceAcrossPages()
     {
         var server = new FakeOffsetServer(2500);
-        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 1));
         Assert.Equal(Enumerable.Range(0, 2500), all);
         Assert.Equal([0L, 1000L, 2000L], server.Requests.Select(r => r.Offset));
     }
@@ -51,7 +51,7 @@ public class PagedListingTests
     public async Task KeepsGoingWhenTheServerCapsAPageBelowTheAskedLimit()
     {
         var server = new FakeOffsetServer(450, serverCap: 100);
-        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 1));
         Assert.Equal(450, all.Distinct().Count());
     }
 
@@ -59,12 +59,12 @@ public class PagedListingTests
     public async Task FirstStopsRequestsUpstreamAndShrinksTheLastPage()
     {
         var server = new FakeOffsetServer(5000);
-        var first = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 10 }));
+        var first = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 10 }, readAhead: 1));
         Assert.Equal(Enumerable.Range(0, 10), first);
         Assert.Equal([(0L, 10)], server.Requests);
 
         var server2 = new FakeOffsetServer(5000);
-        var some = await Collect(PagedListing.StreamAsync<int>(server2.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 1500 }));
+        var some = await Collect(PagedListing.StreamAsync<int>(server2.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 1500 }, readAhead: 1));
         Assert.Equal(1500, some.Count);
         Assert.Equal([(0L, 1000), (1000L, 500)], server2.Requests);
     }
@@ -73,7 +73,7 @@ public class PagedListingTests
     public async Task SkipGoesToTheServerForOffsetApis()
     {
         var server = new FakeOffsetServer(100);
-        var rest = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 30, 30, new PagingOptions { Skip = 95 }));
+        var rest = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 30, 30, new PagingOptions { Skip = 95 }, readAhead: 1));
         Assert.Equal([95, 96, 97, 98, 99], rest);
         Assert.Equal(95L, server.Requests[0].Offset);
     }
@@ -82,7 +82,7 @@ public class PagedListingTests
     public async Task MarkerPagingFollowsMarkersAndSkipsClientSide()
     {
         var server = new FakeMarkerServer(25);
-        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Marker, 10, 10, new PagingOptions { Skip = 12, First = 5 }));
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Marker, 10, 10, new PagingOptions { Skip = 12, First = 5 }, readAhead: 1));
         Assert.Equal([12, 13, 14, 15, 16], all);
         Assert.Equal([null, "9"], server.Markers);
     }
@@ -94,7 +94,7 @@ public class PagedListingTests
         long? total = null;
         var progress = new List<ListingProgress>();
         await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 100, 100,
-            new PagingOptions { OnTotal = t => total = t, OnProgress = progress.Add }));
+            new PagingOptions { OnTotal = t => total = t, OnProgress = progress.Add }, readAhead: 1));
         Assert.Equal(250, total);
         Assert.Equal([100L, 200L, 250L], progress.Select(p => p.Emitted));
         Assert.All(progress, p => Assert.Equal(250, p.Total));
@@ -111,7 +111,7 @@ public class PagedListingTests
             return Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => new Page<int>([], 10_000));
         }
 
-        await foreach (var _ in PagedListing.StreamAsync<int>(Fetch, PagingStrategy.Offset, 100, 100, new PagingOptions()))
+        await foreach (var _ in PagedListing.StreamAsync<int>(Fetch, PagingStrategy.Offset, 100, 100, new PagingOptions(), readAhead: 1))
         {
             break;
         }
