@@ -6,8 +6,13 @@
     -Task Build    publishes src/BackupQuery and lays the module out in out/BackupQuery from an allow-list: the
                    manifest (ModuleVersion stamped from Directory.Build.props), the assemblies, the format file, and
                    the help generated from docs/ (en-US/BackupQuery.dll-Help.xml and en-US/about_BackupQuery.help.txt).
-    -Task Test     dotnet test of the solution; then, when Pester 5 is installed, Build and Invoke-Pester tests/Pester
-                   in a fresh pwsh -NoProfile against out/BackupQuery.
+    -Task Layout   lays out out/BackupQuery, as Build does, from assemblies already built in -AssemblyDirectory
+                   (the hosted PowerShell tests use it on the test build's output, so dotnet test needs nothing else).
+    -Task Test     dotnet test of the solution: xunit, the hosted PowerShell tests and the Pester suite (run inside
+                   the hosted engine).
+    -Task Pester   Build, then Invoke-Pester tests/Pester in a fresh process of this engine (found through $PSHOME:
+                   pwsh, the dotnet-tool pwsh, or Windows PowerShell 5.1) against out/BackupQuery. Pester comes from
+                   NuGet (its version is PesterVersion in Directory.Build.props), restored by the test project.
     -Task Package  Build in Release and zip out/BackupQuery to out/BackupQuery-<version>.zip.
     -Task Demo     Build, start the emulator on http://127.0.0.1:5080, import the module from out/, run a short tour
                    of the cmdlets, and stop the emulator.
@@ -20,21 +25,27 @@
 .EXAMPLE
     pwsh ./build.ps1 -Task Test
 .EXAMPLE
-    pwsh ./build.ps1 -Task Demo
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Layout', 'Test', 'Pester', 'Package', 'Demo')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Layout only: the folder that holds the built BackupQuery.dll and its dependencies.
+    [string] $AssemblyDirectory,
+
+    # Build and Layout: where the module folder goes (default out/BackupQuery).
+    [string] $ModuleDirectory
 )
 
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $OutDir = Join-Path $Root 'out'
-$ModuleDir = Join-Path $OutDir 'BackupQuery'
+$ModuleDir = if ($ModuleDirectory) { [System.IO.Path]::GetFullPath($ModuleDirectory) } else { Join-Path $OutDir 'BackupQuery' }
 
 # What goes into the module folder, and nothing else. A new run-time dependency must be added here on purpose (and
 # say why in its change); the build fails when the publish output holds an assembly that is on neither list.
@@ -67,18 +78,40 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$FilePath exited with code $LASTEXITCODE." }
 }
 
-function Get-ProjectVersion {
+# A property of Directory.Build.props (Version, PesterVersion): the one place each is written.
+function Get-BuildProperty {
+    param([string] $Name)
     $props = [xml](Get-Content -LiteralPath (Join-Path $Root 'Directory.Build.props') -Raw)
-    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.Version } | Where-Object { $_ }) | Select-Object -First 1
-    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
-    return [string]$version
+    $value = @($props.Project.PropertyGroup | ForEach-Object { $_.$Name } | Where-Object { $_ }) | Select-Object -First 1
+    if (-not $value) { throw "Directory.Build.props has no <$Name>." }
+    return [string]$value
 }
 
-function Get-PwshPath {
-    if ($PSVersionTable.PSEdition -eq 'Core') { return (Get-Process -Id $PID).Path }
-    $cmd = Get-Command pwsh -ErrorAction SilentlyContinue
-    if ($cmd) { return $cmd.Source }
-    return $null
+function Get-ProjectVersion { Get-BuildProperty 'Version' }
+
+# The engine this script runs in, as a command line for a fresh process of it. Found through $PSHOME, not the process
+# path: under the dotnet tool the process is dotnet itself.
+function Get-EngineCommand {
+    $isWindowsOs = [System.IO.Path]::DirectorySeparatorChar -eq '\'
+    if ($PSVersionTable.PSEdition -eq 'Desktop') { return @(Join-Path $PSHOME 'powershell.exe') }
+    $native = Join-Path $PSHOME $(if ($isWindowsOs) { 'pwsh.exe' } else { 'pwsh' })
+    if (Test-Path -LiteralPath $native) { return @($native) }
+    return @('dotnet', (Join-Path $PSHOME 'pwsh.dll'))
+}
+
+# Pester from NuGet: the test project downloads it (PackageDownload); restoring that project puts it in the NuGet
+# packages folder, from which it is imported by path. No gallery is involved.
+function Get-PesterManifestPath {
+    $version = Get-BuildProperty 'PesterVersion'
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/BackupQuery.PowerShell.Tests/BackupQuery.PowerShell.Tests.csproj'), '--nologo', '-v', 'q')
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = & dotnet nuget locals global-packages --list | Select-Object -First 1
+        $packages = ($line -replace '^\s*global-packages:\s*', '').Trim()
+    }
+    $manifest = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "Pester $version was not restored to $manifest." }
+    return $manifest
 }
 
 function Write-Utf8File {
@@ -453,15 +486,23 @@ function ConvertTo-AboutHelpText {
 
 function Invoke-Build {
     param([string] $Configuration)
-    $loaded = Get-Module BackupQuery | Where-Object { $_.Path -and $_.Path.StartsWith($ModuleDir, [System.StringComparison]::OrdinalIgnoreCase) }
-    if ($loaded) { throw "BackupQuery is loaded from $ModuleDir in this session; run the build in a new one (pwsh ./build.ps1)." }
-
-    $version = Get-ProjectVersion
     $publishDir = Join-Path $OutDir "publish/$Configuration"
     if (Test-Path $publishDir) { Remove-Item $publishDir -Recurse -Force }
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/BackupQuery/BackupQuery.csproj'), '-c', $Configuration, '-o', $publishDir, '--nologo')
+    Write-ModuleLayout -AssemblyDirectory $publishDir
+    Write-Host "Built BackupQuery $(Get-ProjectVersion) ($Configuration) in $ModuleDir" -ForegroundColor Green
+}
 
-    $published = @(Get-ChildItem -LiteralPath $publishDir -Filter *.dll | ForEach-Object { $_.Name })
+# The module folder from an allow-list: assemblies from -AssemblyDirectory, the stamped manifest, the format file and
+# the help generated from docs/.
+function Write-ModuleLayout {
+    param([string] $AssemblyDirectory)
+    $loaded = Get-Module BackupQuery | Where-Object { $_.Path -and $_.Path.StartsWith($ModuleDir, [System.StringComparison]::OrdinalIgnoreCase) }
+    if ($loaded) { throw "BackupQuery is loaded from $ModuleDir in this session; run the build in a new one (pwsh ./build.ps1)." }
+    if (-not $AssemblyDirectory -or -not (Test-Path -LiteralPath $AssemblyDirectory)) { throw "No built assemblies at '$AssemblyDirectory'." }
+
+    $version = Get-ProjectVersion
+    $published = @(Get-ChildItem -LiteralPath $AssemblyDirectory -Filter *.dll | ForEach-Object { $_.Name })
     $unexpected = @($published | Where-Object { $ModuleAssemblies -notcontains $_ -and $DependencyAssemblies -notcontains $_ -and $ExcludedAssemblies -notcontains $_ })
     if ($unexpected.Count -gt 0) {
         throw "The publish output holds assemblies that are not on build.ps1's allow-list: $($unexpected -join ', '). Add them to `$DependencyAssemblies (and say why), or drop the reference."
@@ -473,7 +514,7 @@ function Invoke-Build {
     $helpDir = Join-Path $ModuleDir 'en-US'
     New-Item -ItemType Directory -Path $helpDir -Force | Out-Null
 
-    foreach ($file in $ModuleAssemblies + $DependencyAssemblies) { Copy-Item -LiteralPath (Join-Path $publishDir $file) -Destination $ModuleDir }
+    foreach ($file in $ModuleAssemblies + $DependencyAssemblies) { Copy-Item -LiteralPath (Join-Path $AssemblyDirectory $file) -Destination $ModuleDir }
     Copy-Item -LiteralPath (Join-Path $Root 'BackupQuery.format.ps1xml') -Destination $ModuleDir
 
     # The manifest, with ModuleVersion from Directory.Build.props (a -suffix becomes the PSData Prerelease string).
@@ -490,27 +531,27 @@ function Invoke-Build {
     }
 
     Test-ModuleManifest -Path (Join-Path $ModuleDir 'BackupQuery.psd1') | Out-Null
-    Write-Host "Built BackupQuery $version ($Configuration) in $ModuleDir" -ForegroundColor Green
-    Get-ChildItem -LiteralPath $ModuleDir -Recurse -File | ForEach-Object { Write-Host ('  ' + $_.FullName.Substring($ModuleDir.Length + 1)) }
+    Get-ChildItem -LiteralPath $ModuleDir -Recurse -File | ForEach-Object { Write-Verbose ('  ' + $_.FullName.Substring($ModuleDir.Length + 1)) }
 }
 
 function Invoke-Test {
     param([string] $Configuration)
+    # The solution's tests include the hosted PowerShell tests and the Pester suite (run inside the hosted engine).
     Invoke-Native dotnet @('test', (Join-Path $Root 'BackupQuery.PowerShell.sln'), '-c', $Configuration, '--nologo')
+}
 
-    $pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version -ge [version]'5.0.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    $pwsh = Get-PwshPath
-    if (-not $pester -or -not $pwsh) {
-        Write-Warning 'Pester 5 (or pwsh) is not installed: tests/Pester did not run. Install-Module Pester -MinimumVersion 5.0 to run them.'
-        return
-    }
+# tests/Pester in a fresh process of this engine (no profile, nothing loaded from this session), the module imported
+# by path from out/. The emulator runs as its own process there (TestHelpers.ps1 starts it).
+function Invoke-PesterSuite {
+    param([string] $Configuration)
+    $pester = Get-PesterManifestPath
     Invoke-Build -Configuration $Configuration
-    # A fresh process: no profile, nothing loaded from this session, the module imported by path from out/.
+    Invoke-Native dotnet @('build', (Join-Path $Root 'src/BackupQuery.Emulator/BackupQuery.Emulator.csproj'), '-c', $Configuration, '--nologo', '-v', 'q')
     $env:BACKUPQUERY_MODULE = Join-Path $ModuleDir 'BackupQuery.psd1'
     $env:BACKUPQUERY_EMULATOR = Join-Path $Root "src/BackupQuery.Emulator/bin/$Configuration/net8.0/BackupQuery.Emulator.dll"
     $command = @"
 `$ErrorActionPreference = 'Stop'
-Import-Module Pester -MinimumVersion 5.0
+Import-Module '$pester'
 `$config = New-PesterConfiguration
 `$config.Run.Path = '$(Join-Path $Root 'tests/Pester')'
 `$config.Run.Exit = `$true
@@ -520,7 +561,9 @@ Import-Module Pester -MinimumVersion 5.0
 Invoke-Pester -Configuration `$config
 "@
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($command))
-    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+    $engine = @(Get-EngineCommand)
+    $arguments = @($engine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+    Invoke-Native $engine[0] $arguments
 }
 
 function Invoke-Package {
@@ -681,7 +724,9 @@ function Invoke-Demo {
 
 switch ($Task) {
     'Build' { Invoke-Build -Configuration $Configuration }
+    'Layout' { Write-ModuleLayout -AssemblyDirectory $AssemblyDirectory }
     'Test' { Invoke-Test -Configuration $Configuration }
+    'Pester' { Invoke-PesterSuite -Configuration $Configuration }
     'Package' { Invoke-Package }
     'Demo' { Invoke-Demo -Configuration $Configuration }
 }

@@ -14,8 +14,7 @@ BeforeAll {
     $UserCredential = New-TestCredential 'demo-user' 'Demo@Passw0rd'
     $Sk = ConvertTo-SecureString 'hw-demo-secret-access-key' -AsPlainText -Force
     # The emulator names the RDS instance with the most backups when it starts.
-    $banner = Get-Content -LiteralPath $Emulator.StdOut -Raw
-    $BusiestRdsInstance = if ($banner -match 'instance (\S+) has the most') { $Matches[1] } else { $null }
+    $BusiestRdsInstance = if ($Emulator.Banner -match 'instance (\S+) has the most') { $Matches[1] } else { $null }
 
     $Main = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential $UserCredential -Endpoint $Endpoints -Name hw -ErrorAction Stop
 }

@@ -1,6 +1,9 @@
 # Shared by the *.Tests.ps1 files (dot-source it in BeforeAll). Works in PowerShell 7.4+ and Windows PowerShell 5.1.
 #
-# Where things come from (build.ps1 -Task Test sets both variables):
+# Two ways to run: inside dotnet test (tests/BackupQuery.PowerShell.Tests hosts the engine; the emulator assembly is
+# loaded there, so the emulator starts in-process on port 0), or in a fresh pwsh through ./build.ps1 -Task Pester (the
+# emulator starts as a process on a free port).
+# Where things come from (build.ps1 -Task Pester sets both variables):
 #   BACKUPQUERY_MODULE    the built manifest; default <repo>/out/BackupQuery/BackupQuery.psd1 (run ./build.ps1 first)
 #   BACKUPQUERY_EMULATOR  the emulator dll; default the newest src/BackupQuery.Emulator/bin/*/net8.0 build, built if absent
 
@@ -9,7 +12,7 @@ $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 function Get-TestModulePath {
     $path = $env:BACKUPQUERY_MODULE
     if (-not $path) { $path = Join-Path $script:RepoRoot 'out/BackupQuery/BackupQuery.psd1' }
-    if (-not (Test-Path -LiteralPath $path)) { throw "The built module is not at $path: run ./build.ps1 first (or set BACKUPQUERY_MODULE)." }
+    if (-not (Test-Path -LiteralPath $path)) { throw "The built module is not at ${path}: run ./build.ps1 first (or set BACKUPQUERY_MODULE)." }
     return (Resolve-Path -LiteralPath $path).Path
 }
 
@@ -34,10 +37,26 @@ function Get-FreeTcpPort {
     try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
 
-# Starts the emulator as a process on a free loopback port and waits until it accepts connections.
-# Returns Process, Url (root, ending in '/'), Port and the log files.
+# The emulator in this process, when its assembly is loaded here (the hosted test run): 127.0.0.1, port 0.
+function Start-InProcessEmulator {
+    param([string[]] $ArgumentList)
+    $options = New-Object BackupQuery.Emulator.Hosting.EmulatorOptions
+    $faults = New-Object 'System.Collections.Generic.List[BackupQuery.Emulator.Hosting.FaultRule]'
+    $url = ''
+    [void][BackupQuery.Emulator.Program]::TryParse([string[]]($ArgumentList + @('--urls', 'http://127.0.0.1:0')), $options, $faults, [ref]$url)
+    $server = [BackupQuery.Emulator.Hosting.EmulatorServer]::StartAsync($options, $url, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    foreach ($fault in $faults) { $server.Faults.Add($fault) }
+    [pscustomobject]@{
+        Server = $server; Process = $null; Url = $server.BaseAddress.ToString(); Port = $server.BaseAddress.Port
+        Banner = (@($server.HuaweiCloud.DescribeForConsole($server)) -join "`n")
+    }
+}
+
+# Starts the emulator (in-process when hosted, else as a process on a free loopback port) and waits until it accepts
+# connections. Returns Url (root, ending in '/'), Port and Banner (what it prints on start), plus Server or Process.
 function Start-TestEmulator {
     param([string[]] $ArgumentList = @())
+    if ('BackupQuery.Emulator.Hosting.EmulatorServer' -as [type]) { return Start-InProcessEmulator $ArgumentList }
     $dll = Get-TestEmulatorPath
     $port = Get-FreeTcpPort
     $url = "http://127.0.0.1:$port"
@@ -61,12 +80,18 @@ function Start-TestEmulator {
             $client.Dispose()
         }
     }
-    [pscustomobject]@{ Process = $process; Url = "$url/"; Port = $port; StdOut = $out; StdErr = $err }
+    # The banner follows the listening socket by a moment.
+    while (-not (Select-String -LiteralPath $out -Pattern 'Press Ctrl\+C' -Quiet) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+    [pscustomobject]@{ Process = $process; Url = "$url/"; Port = $port; StdOut = $out; StdErr = $err; Banner = (Get-Content -LiteralPath $out -Raw) }
 }
 
 function Stop-TestEmulator {
     param($Emulator)
     if ($null -eq $Emulator) { return }
+    if ($Emulator.Server) {
+        $Emulator.Server.DisposeAsync().AsTask().GetAwaiter().GetResult()
+        return
+    }
     if (-not $Emulator.Process.HasExited) {
         Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
         $Emulator.Process.WaitForExit(10000) | Out-Null

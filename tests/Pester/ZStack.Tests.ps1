@@ -240,7 +240,13 @@ Describe 'Get-ZStackDatabaseBackup' {
     It 'groups by Status' {
         $groups = $All | Group-Object Status
         ($groups | Measure-Object -Property Count -Sum).Sum | Should -Be $Count
-        $groups.Name | ForEach-Object { $_ | Should -BeIn 'Ready', 'Creating' }
+        $groups.Name | Should -Contain 'Ready'
+        $groups.Name | Should -Contain 'Creating'
+        $groups.Name | ForEach-Object { $_ | Should -BeIn 'Ready', 'Creating', '' }
+        # The spec's own example record (served verbatim first) has no status: it alone forms the unnamed group.
+        $unnamed = @($groups | Where-Object Name -EQ '')
+        $unnamed.Count | Should -Be 1
+        @($unnamed[0].Group.Uuid) | Should -Be @($All[0].Uuid)
     }
 
     It 'queries several connections in one call and stamps each record with its source' {

@@ -1,0 +1,46 @@
+using BackupQuery.Emulator.Hosting;
+
+namespace BackupQuery.PowerShell.Tests.Support;
+
+/// <summary>
+/// The emulator in-process on 127.0.0.1, port 0, shared by the tests of one class (xunit class fixture), plus the
+/// lines that connect a session to it.
+/// </summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    private EmulatorServer? _server;
+
+    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
+
+    public EmulatorOptions Options { get; } = new()
+    {
+        ZStackCount = 1500,
+        GeminiDbCount = 250,
+        RdsCount = 250,
+        VbsCount = 300,
+        CbrCount = 300,
+    };
+
+    /// <summary>Root URL without the trailing slash.</summary>
+    public string Url => Server.BaseAddress.ToString().TrimEnd('/');
+
+    /// <summary>Connect-ZStack with the demo account, as the runspace default, named 'zs'.</summary>
+    public string ConnectZStackScript => $$"""
+        $zsCredential = [pscredential]::new('{{Options.ZStackAccountName}}', (ConvertTo-SecureString '{{Options.ZStackPassword}}' -AsPlainText -Force))
+        $zs = Connect-ZStack -Server '{{Url}}/zstack' -Credential $zsCredential -ServerTimeZone UTC -Name zs -ErrorAction Stop
+        """;
+
+    /// <summary>Connect-HuaweiCloud with the demo IAM user, every service pointed at the emulator, named 'hw'.</summary>
+    public string ConnectHuaweiCloudScript => $$"""
+        $hwCredential = [pscredential]::new('{{Options.HuaweiUserName}}', (ConvertTo-SecureString '{{Options.HuaweiPassword}}' -AsPlainText -Force))
+        $hwEndpoints = @{ iam = '{{Url}}/iam'; 'gaussdb-nosql' = '{{Url}}/gaussdb-nosql'; rds = '{{Url}}/rds'; vbs = '{{Url}}/vbs'; cbr = '{{Url}}/cbr' }
+        $hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName '{{Options.HuaweiDomainName}}' -Credential $hwCredential -Endpoint $hwEndpoints -Name hw -ErrorAction Stop
+        """;
+
+    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(Options, "http://127.0.0.1:0");
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
