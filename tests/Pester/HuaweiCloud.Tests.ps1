@@ -79,6 +79,31 @@ Describe 'Connect-HuaweiCloud' {
         $e.Exception.Message | Should -Match 'HUAWEICLOUD_SDK_AK'
     }
 
+    It 'gives one connection per region from one credential, in the order given' {
+        $all = Connect-HuaweiCloud -Region cn-north-4, cn-east-3 -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -Name tenant -ErrorAction Stop
+        $all | Should -HaveCount 2
+        $all.Region | Should -Be @('cn-north-4', 'cn-east-3')
+        $all.Name | Should -Be @('tenant:cn-north-4', 'tenant:cn-east-3')
+        $all[0].ProjectId | Should -Be $ProjectId
+        $all[1].ProjectId | Should -Not -Be $ProjectId
+        $all | ForEach-Object { Disconnect-HuaweiCloud -Connection $_ }
+    }
+
+    It 'refuses -ProjectId with several regions' {
+        { Connect-HuaweiCloud -Region cn-north-4, cn-east-3 -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -ProjectId $ProjectId } |
+            Should -Throw -ErrorId 'BackupQuery.ProjectIdWithRegions*'
+    }
+
+    It 'shows -MaxConcurrency on the connection (default 8) and lists the same records with 1' {
+        $Main.MaxConcurrency | Should -Be 8
+        $one = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -MaxConcurrency 1 -ErrorAction Stop
+        $one.MaxConcurrency | Should -Be 1
+        $ids = (Get-CbrBackup -Connection $one -PageSize 100).Id
+        $ids | Should -HaveCount $Counts.cbr
+        (Get-CbrBackup -Connection $Main -PageSize 100).Id | Should -Be $ids
+        Disconnect-HuaweiCloud -Connection $one
+    }
+
     It 'reports a wrong password as an AuthenticationError with a HuaweiCloud id' {
         $r = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential (New-TestCredential 'demo-user' 'wrong') -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
         $r | Should -BeNullOrEmpty

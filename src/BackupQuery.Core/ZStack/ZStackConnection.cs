@@ -27,7 +27,8 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
 {
     private readonly HttpClient _http;
     private readonly ZStackProtocol _protocol;
-    private readonly ZStackClient _client;
+    private readonly ApiPipeline _pipeline;
+    private readonly ZStackRecordMapper _mapper;
     private readonly ZStackCredential _credential;
 
     private ZStackConnection(ZStackConnectOptions options, Uri baseAddress)
@@ -39,10 +40,9 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
         _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone) { BaseAddress = baseAddress };
-        var pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
-        Limit = pipeline.Limit;
-        _protocol.Pipeline = pipeline;
-        _client = new ZStackClient(pipeline, baseAddress, options.ServerTimeZone, new ZStackRecordMapper(options.ServerTimeZone, Name));
+        _pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
+        _protocol.Pipeline = _pipeline;
+        _mapper = new ZStackRecordMapper(options.ServerTimeZone, Name);
     }
 
     public string Name { get; }
@@ -63,10 +63,10 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     public bool Connected => _credential is ZStackCredential.AccessKey || _protocol.HasSession;
     public bool SkipCertificateCheck { get; }
     /// <summary>Requests in flight at most on this connection (<c>-MaxConcurrency</c>).</summary>
-    public int MaxConcurrency => Limit.Maximum;
+    public int MaxConcurrency => _pipeline.Limit.Maximum;
 
     /// <summary>The adaptive limit itself: its current value drops while the server throttles.</summary>
-    internal ConcurrencyLimit Limit { get; }
+    internal ConcurrencyLimit Limit => _pipeline.Limit;
 
     /// <summary>Logins so far, the first included (single-flight: one per expiry however many requests met it).</summary>
     internal int LoginCount => _protocol.LoginCount;
@@ -97,10 +97,10 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     }
 
     public IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        _client.QueryDatabaseBackupsAsync(query, paging, cancellationToken);
+        ZStackDatabaseBackupListing.For(query, BaseAddress, ServerTimeZone, _mapper).StreamAsync(_pipeline, paging, cancellationToken);
 
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
-        _client.GetImageStoreBackupsAsync(scan, paging, cancellationToken);
+        ImageStoreBackupListing.For(scan, BaseAddress, _mapper).StreamAsync(_pipeline, paging, cancellationToken);
 
     /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>
     public Task DisconnectAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);
