@@ -18,6 +18,12 @@ internal readonly record struct Pending<T>(PageCursor Cursor, int Limit, Task<Pa
 /// </summary>
 public static class PagedListing
 {
+    /// <summary>
+    /// The first page of an addressable listing asks for at most this many records: its reply (and the total that plans
+    /// the rest) comes back sooner than a full page would, so the first record does too. The pages after it are full.
+    /// </summary>
+    public const int FirstPageSize = 100;
+
     public static async IAsyncEnumerable<T> StreamAsync<T>(PageFetcher<T> fetch, PagingStrategy strategy, int defaultPageSize, int maxPageSize,
         PagingOptions options, int readAhead, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -37,7 +43,7 @@ public static class PagedListing
         Pending<T> Start(PageCursor cursor, int limit) => new(cursor, limit, fetch(cursor, limit, ahead.Token));
         int LimitFor(long alreadyEmitted) => first is { } f && strategy.ServerSkips ? (int)Math.Min(pageSize, f - alreadyEmitted) : pageSize;
 
-        inFlight.AddLast(Start(new PageCursor(start, null), LimitFor(0)));
+        inFlight.AddLast(Start(new PageCursor(start, null), strategy.CanAddressPages ? Math.Min(FirstPageSize, LimitFor(0)) : LimitFor(0)));
         try
         {
             while (inFlight.First is { } head)
@@ -50,7 +56,7 @@ public static class PagedListing
                 {
                     totalReported = true;
                     options.OnTotal?.Invoke(total);
-                    if (readAhead > 1 && strategy.CanAddressPages) plan = OffsetPlan.After(current, page, total, first is { } f ? start + f : null);
+                    if (readAhead > 1 && strategy.CanAddressPages) plan = OffsetPlan.After(current, page, total, first is { } f ? start + f : null, pageSize);
                 }
 
                 var (from, usable) = Usable(page.Items.Count, ref toSkip, emitted, first);
@@ -86,10 +92,11 @@ public static class PagedListing
     {
         private long _next = next;
 
-        public static OffsetPlan After<T>(Pending<T> first, Page<T> page, long total, long? firstBound)
+        public static OffsetPlan After<T>(Pending<T> first, Page<T> page, long total, long? firstBound, int pageSize)
         {
-            // A server may cap a page below what was asked (GeminiDB at 100): then its cap is the step.
-            var step = page.Items.Count > 0 && page.Items.Count < first.Limit ? page.Items.Count : first.Limit;
+            // A server may cap a page below what was asked (GeminiDB at 100): then its cap is the step. A cap the small
+            // first page could not show is met as short pages later, whose gaps are fetched before what follows.
+            var step = page.Items.Count > 0 && page.Items.Count < first.Limit ? page.Items.Count : pageSize;
             var end = firstBound is { } bound ? Math.Min(total, bound) : total;
             return new OffsetPlan(first.Cursor.Offset + page.Items.Count, page.Items.Count == 0 ? 0 : end, Math.Max(1, step));
         }

@@ -172,7 +172,7 @@ public class HuaweiCloudListingTests
 
         var data = emulator.Server.HuaweiCloud.Cbr.Backups.ToList();
         Assert.Equal(data.Select(b => b.Id), records.Select(r => r.Id));
-        Assert.Equal(2, emulator.Requests("/cbr/").Count);
+        Assert.Equal(["?offset=0&limit=100", "?offset=100&limit=1000", "?offset=1100&limit=400"], emulator.Requests("/cbr/").Select(r => r.RawQuery).Order());
         var withChildren = data.First(b => b.Children.Count > 0);
         var record = records.Single(r => r.Id == withChildren.Id);
         Assert.Equal(withChildren.Children.Select(c => c.Id), record.Children.Select(c => c.Id));
@@ -267,7 +267,7 @@ public class HuaweiCloudListingTests
         Assert.Equal(2, emulator.Server.HuaweiCloud.TokenIssueCount);
         // Pages 2 and 3 are in flight together: whichever met the expired token was repeated once.
         var statuses = emulator.Requests("/cbr/").Select(r => r.Status).ToList();
-        Assert.Equal(3, statuses.Count(s => s == 200));
+        Assert.Equal(4, statuses.Count(s => s == 200)); // 100, then 1000, 1000, 400
         Assert.All(statuses, s => Assert.Contains(s, new[] { 200, 401 }));
     }
 

@@ -44,7 +44,17 @@ public class PagedListingTests
         var server = new FakeOffsetServer(2500);
         var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 1));
         Assert.Equal(Enumerable.Range(0, 2500), all);
-        Assert.Equal([0L, 1000L, 2000L], server.Requests.Select(r => r.Offset));
+        // A small first page (its total plans the rest), then full pages.
+        Assert.Equal([(0L, 100), (100L, 1000), (1100L, 1000), (2100L, 1000)], server.Requests);
+    }
+
+    [Fact]
+    public async Task Read_ahead_fills_the_gaps_of_pages_the_server_cut_short()
+    {
+        // The small first page cannot show the cap; planned pages come back short and their gaps are fetched in order.
+        var server = new FakeOffsetServer(5000, serverCap: 300);
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 4));
+        Assert.Equal(Enumerable.Range(0, 5000), all);
     }
 
     [Fact]
@@ -66,7 +76,7 @@ public class PagedListingTests
         var server2 = new FakeOffsetServer(5000);
         var some = await Collect(PagedListing.StreamAsync<int>(server2.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 1500 }, readAhead: 1));
         Assert.Equal(1500, some.Count);
-        Assert.Equal([(0L, 1000), (1000L, 500)], server2.Requests);
+        Assert.Equal([(0L, 100), (100L, 1000), (1100L, 400)], server2.Requests);
     }
 
     [Fact]
