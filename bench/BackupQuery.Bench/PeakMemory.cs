@@ -18,11 +18,13 @@ internal static class PeakMemory
         return 0;
     }
 
-    /// <summary>In the parent: runs a child against <paramref name="emulator"/> and reads what it printed.</summary>
-    public static async Task<(long Count, long PeakRssBytes)> MeasureAsync(EmulatorProcess emulator)
+    /// <summary>In the parent: runs a child against <paramref name="emulator"/> and reads what it printed; with
+    /// <paramref name="heapLimitBytes"/>, the child's GC heap is capped there (DOTNET_GCHeapHardLimit).</summary>
+    public static async Task<(long Count, long PeakRssBytes)> MeasureAsync(EmulatorProcess emulator, long? heapLimitBytes = null)
     {
         var bench = Path.Combine(AppContext.BaseDirectory, "BackupQuery.Bench.dll");
         var info = new ProcessStartInfo("dotnet", $"\"{bench}\" {ChildVerb} {emulator.BaseAddress}") { RedirectStandardOutput = true, UseShellExecute = false };
+        if (heapLimitBytes is { } limit) info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         using var child = Process.Start(info)!;
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();

@@ -104,6 +104,20 @@ Describe 'Connect-HuaweiCloud' {
         Disconnect-HuaweiCloud -Connection $one
     }
 
+    It 'lists several connections at once and writes them in connection order' {
+        $a = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -Name first -ErrorAction Stop
+        $b = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -Name second -ErrorAction Stop
+        $records = Get-CbrBackup -Connection $a, $b -PageSize 100 -Verbose 4>&1
+        $rows = @($records | Where-Object { $_ -is [BackupQuery.Records.CbrBackup] })
+        $rows | Should -HaveCount (2 * $Counts.cbr)
+        ($rows | Select-Object -First $Counts.cbr).Connection | Sort-Object -Unique | Should -Be 'first'
+        ($rows | Select-Object -Skip $Counts.cbr).Connection | Sort-Object -Unique | Should -Be 'second'
+        ($rows | Select-Object -Skip $Counts.cbr).Id | Should -Be ($rows | Select-Object -First $Counts.cbr).Id
+        # Both listings' requests are logged, the second's while or after the first's records are written.
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET \S*/cbr/' }).Count | Should -Be (2 * (1 + [math]::Ceiling(($Counts.cbr - 100) / 100)))
+        Disconnect-HuaweiCloud -Connection $a, $b
+    }
+
     It 'reports a wrong password as an AuthenticationError with a HuaweiCloud id' {
         $r = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential (New-TestCredential 'demo-user' 'wrong') -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
         $r | Should -BeNullOrEmpty

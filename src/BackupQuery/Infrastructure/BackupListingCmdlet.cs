@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BackupQuery.Connections;
+using BackupQuery.Execution;
 using BackupQuery.Paging;
 
 namespace BackupQuery.PowerShell.Infrastructure;
@@ -7,6 +8,8 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// <summary>
 /// Base of the Get-* cmdlets: resolves the connections (explicit -Connection, else the runspace default, else a clear
 /// "not connected" error), runs the listing once per connection, and applies -First/-Skip/-IncludeTotalCount across them.
+/// Without -First, the listings of several connections run at once (each later one held at its first record, so memory
+/// stays bounded by the pages in flight) while their records are written one connection after another.
 /// </summary>
 public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection
 {
@@ -31,13 +34,31 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
 
-        foreach (var connection in connections)
+        // -First depends on what earlier connections wrote: then one connection at a time, as the caller's bound says.
+        var ahead = remaining is null && connections.Length > 1
+            ? connections.Skip(1).Select(c => HeadStartListing.Begin((channel, ct) => List(c, Paging(channel, skip, null, RequestedPageSize), ct), ((IListingSink)this).IsDebugEnabled, CancellationToken)).ToList()
+            : null;
+        try
         {
-            if (remaining is <= 0) break;
-            var first = remaining;
-            var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name,
-                (channel, ct) => List(connection, Paging(channel, skip, first, RequestedPageSize), ct));
-            if (remaining is not null) remaining -= outcome.Written;
+            for (var i = 0; i < connections.Length; i++)
+            {
+                if (remaining is <= 0) break;
+                var connection = connections[i];
+                var first = remaining;
+                var started = i > 0 ? ahead?[i - 1] : null;
+                Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce = started is not null
+                    ? (channel, _) => started.DrainAsync(channel)
+                    : (channel, ct) => List(connection, Paging(channel, skip, first, RequestedPageSize), ct);
+                var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name, produce);
+                if (remaining is not null) remaining -= outcome.Written;
+            }
+        }
+        finally
+        {
+            if (ahead is not null)
+            {
+                foreach (var listing in ahead) listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
     }
 
