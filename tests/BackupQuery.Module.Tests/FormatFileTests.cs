@@ -20,8 +20,9 @@ public sealed class FormatFileTests
 
     private static XElement View(string name) => Views.Single(v => (string?)v.Element("Name") == name);
 
+    // 'Type#View' is a type name a cmdlet adds to a record of Type for a narrower view (VBS summaries): it has Type's properties.
     private static IReadOnlyList<Type> TypesOf(XElement view) => view.Element("ViewSelectedBy")!.Elements("TypeName")
-        .Select(e => ModuleUnderTest.FindType(e.Value.Trim()) ?? throw new Xunit.Sdk.XunitException($"View {(string?)view.Element("Name")} names type '{e.Value}', which is not a public type of the module."))
+        .Select(e => ModuleUnderTest.FindType(e.Value.Trim().Split('#')[0]) ?? throw new Xunit.Sdk.XunitException($"View {(string?)view.Element("Name")} names type '{e.Value}', which is not a public type of the module."))
         .ToList();
 
     private static HashSet<string> PropertiesOf(Type type) =>
@@ -78,7 +79,8 @@ public sealed class FormatFileTests
         {
             var columns = row.Element("TableColumnItems")!.Elements("TableColumnItem").ToList();
             Assert.Equal(headers, columns.Count);
-            Assert.InRange(columns.Count, 4, 6);
+            // A view of a partial record (Type#Summary) shows the little it has.
+            Assert.InRange(columns.Count, name.Contains('#') ? 2 : 4, 6);
             foreach (var column in columns)
                 Assert.True(column.Element("PropertyName") is not null ^ column.Element("ScriptBlock") is not null, $"{name}: a column needs exactly one of PropertyName or ScriptBlock.");
         }

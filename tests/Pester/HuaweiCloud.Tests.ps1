@@ -261,8 +261,11 @@ Describe 'Get-CbrBackup' {
     }
 
     It 'has default table views' {
-        ($Cbr[0..2] | Out-String) | Should -Match 'ResourceType'
-        ($Main | Out-String) | Should -Match $Region
+        $text = $Cbr[0..2] | Out-String -Width 80
+        $text | Should -Match 'Created \(UTC\)\s+Status\s+Size\s+Name'
+        $text | Should -Match ([regex]::Escape($Cbr[2].Name))
+        $text | Should -Not -Match '…'
+        ($Main | Out-String -Width 80) | Should -Match $Region
     }
 }
 

@@ -260,11 +260,13 @@ Describe 'Get-ZStackDatabaseBackup' {
         finally { Disconnect-ZStack -Connection $second }
     }
 
-    It 'has a default table view' {
-        $text = $All[1..3] | Out-String
-        $text | Should -Match 'CreatedAt'
-        $text | Should -Match 'Uuid'
-        $text | Should -Match '\d+([.,]\d)? (B|KB|MB|GB|TB)'
+    It 'has a default table view: UTC minute, status, size in binary units, whole name' {
+        $text = $All[1..3] | Out-String -Width 80
+        $text | Should -Match 'Created \(UTC\)\s+Status\s+State\s+Size\s+Name'
+        $text | Should -Match ([regex]::Escape($All[1].CreatedAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm')))
+        $text | Should -Match ([regex]::Escape($All[3].Name))
+        $text | Should -Match '\d+\.\d (KB|MB|GB|TB)'
+        $text | Should -Not -Match '…'
     }
 }
 

@@ -87,7 +87,10 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) ? debug is SwitchParameter { IsPresent: true } :
         GetVariableValue("DebugPreference") is ActionPreference pref && pref != ActionPreference.SilentlyContinue;
 
-    void IListingSink.WriteRecord(object record) => WriteObject(record);
+    void IListingSink.WriteRecord(object record) => WriteObject(ForOutput(record));
+
+    /// <summary>The object written for a record; a cmdlet may name a narrower view of it (a PSObject type name).</summary>
+    protected virtual object ForOutput(object record) => record;
 
     void IListingSink.WriteVerbose(string message) => WriteVerbose(message);
 
