@@ -5,17 +5,11 @@ namespace BackupQuery.PowerShell.Tests;
 /// <summary>Parameter binding as PowerShell does it: positions, the pipeline by value and by property name, every set.</summary>
 public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
-    private PowerShellSession Connected()
-    {
-        var ps = PowerShellSession.Start();
-        ps.Run(emulator.ConnectZStackScript + "\n" + emulator.ConnectHuaweiCloudScript).Succeeded();
-        return ps;
-    }
 
     [Fact]
     public void FirstPositionOfGetZStackDatabaseBackupIsTheUuid()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var expected = emulator.Server.ZStack.Backups[7];
         var records = ps.Run("Get-ZStackDatabaseBackup $args[0]", expected.Uuid).Succeeded().Output;
         Assert.Equal(expected.Name, Assert.Single(records).Properties["Name"].Value);
@@ -24,7 +18,7 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public void UuidBindsFromThePipelineByPropertyName()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var wanted = new[] { emulator.Server.ZStack.Backups[3].Uuid, emulator.Server.ZStack.Backups[11].Uuid };
         var uuids = ps.Run("$args | ForEach-Object { [pscustomobject]@{ Uuid = $_ } } | Get-ZStackDatabaseBackup | ForEach-Object Uuid", wanted[0], wanted[1])
             .Succeeded().Objects;
@@ -34,7 +28,7 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public void ImportCsvRowsBindVaultIdAndResourceIdByPropertyName()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var cbr = emulator.Server.HuaweiCloud.Cbr;
         var vaults = cbr.Vaults.Take(2).Select(v => v.Id).ToArray();
         var csv = Path.Combine(Path.GetTempPath(), $"bq-vaults-{Guid.NewGuid():N}.csv");
@@ -63,7 +57,7 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public void ConnectionBindsFromThePipelineByValueIntoDisconnect()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         ps.Run("$zs | Disconnect-ZStack").Succeeded();
         var after = ps.Run("Get-ZStackDatabaseBackup -First 1");
         Assert.Equal("BackupQuery.NotConnected", after.FirstError?.FullyQualifiedErrorId.Split(',')[0]);
@@ -108,7 +102,7 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
     public void RdsServiceWithoutAnInstanceIdIsRefusedBeforeAnyRequest()
     {
         // -Service alone satisfies the GeminiDB set too, so binding cannot demand -InstanceId; the query does.
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         emulator.Server.Requests.Clear();
         var result = ps.Run("Get-RdsBackup -Service RDS");
         Assert.Empty(result.Output);
@@ -121,7 +115,7 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public void GeminiDbAndRdsSetsListTheirOwnService()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var instance = emulator.Server.HuaweiCloud.Rds.Backups.GroupBy(b => b.InstanceId).OrderByDescending(g => g.Count()).First();
         var services = ps.Run("""
             (Get-RdsBackup -First 3 | ForEach-Object Service | Select-Object -Unique)
@@ -134,7 +128,7 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
     [Fact]
     public void SortByBelongsToTheDetailedVbsSet()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var summary = ps.Run("Get-VbsBackup -First 2 | ForEach-Object IsDetailed").Succeeded().Objects;
         var detailed = ps.Run("Get-VbsBackup -Detailed -SortBy name -First 2 | ForEach-Object IsDetailed").Succeeded().Objects;
         Assert.Equal(new object[] { false, false }, summary);

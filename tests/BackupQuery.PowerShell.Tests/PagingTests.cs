@@ -7,21 +7,13 @@ public sealed class PagingTests(EmulatorFixture emulator) : IClassFixture<Emulat
 {
     private const string Listing = "/zstack/v1/database-backups";
 
-    private PowerShellSession Connected()
-    {
-        var ps = PowerShellSession.Start();
-        ps.Run(emulator.ConnectZStackScript + "\n" + emulator.ConnectHuaweiCloudScript).Succeeded();
-        emulator.Server.Requests.Clear();
-        return ps;
-    }
-
     private IReadOnlyDictionary<string, string>[] ListingQueries() =>
         emulator.Server.Requests.ForPath(Listing).Where(e => !e.Path.Contains("image-store")).Select(e => Query.Parse(e.RawQuery)).ToArray();
 
     [Fact]
     public void FirstAsksTheServerForExactlyThatMany()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var uuids = ps.Run("Get-ZStackDatabaseBackup -First 5 | ForEach-Object Uuid").Succeeded().Objects;
         Assert.Equal(emulator.Server.ZStack.Backups.Take(5).Select(b => b.Uuid), uuids);
         var query = Assert.Single(ListingQueries());
@@ -31,7 +23,7 @@ public sealed class PagingTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void SkipAndFirstSelectTheWindowOnTheServer()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var uuids = ps.Run("Get-ZStackDatabaseBackup -Skip 1200 -First 450 -PageSize 200 | ForEach-Object Uuid").Succeeded().Objects;
         Assert.Equal(emulator.Server.ZStack.Backups.Skip(1200).Take(450).Select(b => b.Uuid), uuids);
         var starts = ListingQueries().Select(q => q["start"]).ToArray();
@@ -41,7 +33,7 @@ public sealed class PagingTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void SkipBeyondTheEndWritesNothing()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("Get-ZStackDatabaseBackup -Skip 100000").Succeeded();
         Assert.Empty(result.Output);
     }
@@ -49,7 +41,7 @@ public sealed class PagingTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void IncludeTotalCountWritesTheServersTotalFirst()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("$r = @(Get-ZStackDatabaseBackup -IncludeTotalCount -First 2); $r.Count; [double]$r[0]; \"$($r[0])\"; $r[1].GetType().Name; $r[2].GetType().Name").Succeeded();
         Assert.Equal(new object[] { 3, (double)emulator.Options.ZStackCount }, result.Objects.Take(2));
         Assert.Contains(emulator.Options.ZStackCount.ToString(), (string)result.Objects.ElementAt(2));
@@ -59,7 +51,7 @@ public sealed class PagingTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void CbrFirstAndSkipFollowTheServersOrder()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var all = ps.Run("Get-CbrBackup | ForEach-Object Id").Succeeded().Objects.Cast<string>().ToList();
         Assert.Equal(emulator.Options.CbrCount, all.Count);
         Assert.Equal(all.Count, all.Distinct().Count());

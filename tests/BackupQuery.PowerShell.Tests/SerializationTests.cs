@@ -12,17 +12,10 @@ public sealed class SerializationTests(EmulatorFixture emulator) : IClassFixture
         if (File.Exists(_file)) File.Delete(_file);
     }
 
-    private PowerShellSession Connected()
-    {
-        var ps = PowerShellSession.Start();
-        ps.Run(emulator.ConnectZStackScript + "\n" + emulator.ConnectHuaweiCloudScript).Succeeded();
-        return ps;
-    }
-
     [Fact]
     public void ExportCsvWritesOneRowPerRecordWithTheCommonColumns()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var expected = emulator.Server.ZStack.Backups.Skip(1).Take(20).ToList();
         var rows = ps.Run("""
             Get-ZStackDatabaseBackup -Skip 1 -First 20 | Export-Csv -LiteralPath $args[0] -NoTypeInformation
@@ -36,7 +29,7 @@ public sealed class SerializationTests(EmulatorFixture emulator) : IClassFixture
     [Fact]
     public void ConvertToJsonKeepsValuesAndNestedObjects()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var expected = emulator.Server.HuaweiCloud.Cbr.Backups.First(b => b.Children.Count > 0);
         var values = ps.Run("""
             $json = Get-CbrBackup -Name $args[0] | Select-Object -First 1 | ConvertTo-Json -Depth 5
@@ -49,7 +42,7 @@ public sealed class SerializationTests(EmulatorFixture emulator) : IClassFixture
     [Fact]
     public void ClixmlRoundTripKeepsTheTypeNameAndValues()
     {
-        using var ps = Connected();
+        using var ps = emulator.ConnectedSession();
         var expected = emulator.Server.ZStack.Backups.Skip(1).Take(5).ToList();
         var values = ps.Run("""
             Get-ZStackDatabaseBackup -Skip 1 -First 5 | Export-Clixml -LiteralPath $args[0]

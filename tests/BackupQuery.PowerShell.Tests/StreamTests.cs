@@ -8,21 +8,13 @@ public sealed class StreamTests(EmulatorFixture emulator) : IClassFixture<Emulat
 {
     private const string Listing = "/zstack/v1/database-backups";
 
-    private PowerShellSession ConnectedToZStack()
-    {
-        var ps = PowerShellSession.Start();
-        ps.Run(emulator.ConnectZStackScript).Succeeded();
-        emulator.Server.Requests.Clear();
-        return ps;
-    }
-
     private List<Emulator.Hosting.JournalEntry> ListingRequests() =>
         emulator.Server.Requests.ForPath(Listing).Where(e => !e.Path.Contains("image-store")).ToList();
 
     [Fact]
     public void VerboseWritesOneLinePerHttpCallWithStatusAndItems()
     {
-        using var ps = ConnectedToZStack();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("Get-ZStackDatabaseBackup -PageSize 600 -Verbose | Measure-Object | ForEach-Object Count").Succeeded();
         Assert.Equal(emulator.Options.ZStackCount, Assert.Single(result.Objects));
         var calls = result.Verbose.Where(v => v.StartsWith("GET " + Listing)).ToList();
@@ -37,7 +29,7 @@ public sealed class StreamTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void WithoutVerboseNothingIsWrittenToTheVerboseStream()
     {
-        using var ps = ConnectedToZStack();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("Get-ZStackDatabaseBackup -First 3").Succeeded();
         Assert.Equal(3, result.Output.Count);
         Assert.Empty(result.Verbose);
@@ -47,7 +39,7 @@ public sealed class StreamTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void DebugCarriesTheRequestButNotTheSessionId()
     {
-        using var ps = ConnectedToZStack();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("Get-ZStackDatabaseBackup -First 2 -Debug").Succeeded();
         var request = Assert.Single(ListingRequests());
         var session = request.Headers["Authorization"].Split(' ').Last();
@@ -74,7 +66,7 @@ public sealed class StreamTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void ProgressReportsPagesAndCompletes()
     {
-        using var ps = ConnectedToZStack();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("$ProgressPreference = 'Continue'; Get-ZStackDatabaseBackup -PageSize 500 | Out-Null").Succeeded();
         var progress = result.Progress;
         Assert.NotEmpty(progress);
@@ -88,7 +80,7 @@ public sealed class StreamTests(EmulatorFixture emulator) : IClassFixture<Emulat
     [Fact]
     public void ProgressPreferenceSilentlyContinueKeepsTheBarQuiet()
     {
-        using var ps = ConnectedToZStack();
+        using var ps = emulator.ConnectedSession();
         var result = ps.Run("$ProgressPreference = 'SilentlyContinue'; Get-ZStackDatabaseBackup -PageSize 500 | Out-Null").Succeeded();
         Assert.Empty(result.Progress);
     }

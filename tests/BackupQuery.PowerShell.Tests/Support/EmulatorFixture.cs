@@ -37,6 +37,15 @@ public sealed class EmulatorFixture : IAsyncLifetime
         $hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName '{{Options.HuaweiDomainName}}' -Credential $hwCredential -Endpoint $hwEndpoints -Name hw -ErrorAction Stop
         """;
 
+    /// <summary>A new session connected to both providers ($zs, $hw, each its runspace's default), journal cleared.</summary>
+    internal PowerShellSession ConnectedSession()
+    {
+        var session = PowerShellSession.Start();
+        session.Run(ConnectZStackScript + "\n" + ConnectHuaweiCloudScript).Succeeded();
+        Server.Requests.Clear();
+        return session;
+    }
+
     public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(Options, "http://127.0.0.1:0");
 
     public async Task DisposeAsync()
