@@ -562,7 +562,7 @@ Invoke-Pester -Configuration `$config
 "@
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($command))
     $engine = @(Get-EngineCommand)
-    $arguments = @($engine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+    $arguments = @($engine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', $encoded)
     Invoke-Native $engine[0] $arguments
 }
 

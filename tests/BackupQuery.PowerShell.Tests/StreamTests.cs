@@ -50,6 +50,18 @@ public sealed class StreamTests(EmulatorFixture emulator) : IClassFixture<Emulat
         Assert.DoesNotContain(session, debug);
     }
 
+    [Theory]
+    [InlineData("$DebugPreference = 'Continue'; Get-ZStackDatabaseBackup -First 1")]
+    [InlineData("& { $DebugPreference = 'Continue'; Get-CbrBackup -First 1 }")]
+    [InlineData("Get-CbrBackup -First 1 -Debug")]
+    public void DebugFollowsThePreferenceAScriptSetsAsWellAsTheSwitch(string script)
+    {
+        using var ps = emulator.ConnectedSession();
+        var result = ps.Run(script).Succeeded();
+        Assert.Single(result.Output);
+        Assert.Contains(result.Debug, d => d.StartsWith("GET /"));
+    }
+
     [Fact]
     public void AnUnknownRegionIsAWarningThatNamesIt()
     {

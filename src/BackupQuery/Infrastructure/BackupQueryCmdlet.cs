@@ -83,9 +83,11 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         OnTotal = channel.Total,
     };
 
+    // Read as PowerShell reads it: a script's own `$DebugPreference = 'Continue'` holds a string, not the enum.
     bool IListingSink.IsDebugEnabled =>
         MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) ? debug is SwitchParameter { IsPresent: true } :
-        GetVariableValue("DebugPreference") is ActionPreference pref && pref != ActionPreference.SilentlyContinue;
+        LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference pref) &&
+        pref is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
 
     void IListingSink.WriteRecord(object record) => WriteObject(ForOutput(record));
 
