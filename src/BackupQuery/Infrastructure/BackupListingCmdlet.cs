@@ -10,13 +10,9 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// </summary>
 public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection
 {
-    /// <summary>The connection(s) to query; default: the last Connect-* of this provider in this session.</summary>
-    [Parameter(HelpMessage = "Connection(s) to query, from the Connect cmdlet; default: the current session's last connection.")]
-    [ValidateNotNullOrEmpty]
-    public TConnection[]? Connection { get; set; }
+    /// <summary>The -Connection the caller gave (declared by each provider's base, with its name completion), or null.</summary>
+    protected abstract TConnection[]? RequestedConnections { get; }
 
-    protected abstract string ProviderName { get; }
-    protected abstract string ConnectCommand { get; }
     protected abstract string Activity { get; }
 
     /// <summary>The Core listing for one connection; invalid parameters throw before the first request.</summary>
@@ -26,7 +22,7 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
 
     protected override void ProcessRecord()
     {
-        var connections = ResolveConnections(Connection, ProviderName, ConnectCommand);
+        var connections = ResolveConnections(RequestedConnections);
         var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);

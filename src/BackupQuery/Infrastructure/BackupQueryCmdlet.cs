@@ -59,13 +59,17 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         WriteError(error);
     }
 
-    /// <summary>The explicit -Connection, else this runspace's default for the provider, else a terminating "not connected" error.</summary>
-    protected TConnection[] ResolveConnections<TConnection>(TConnection[]? explicitConnections, string provider, string connectCommand)
+    /// <summary>The explicit -Connection, else this runspace's default of that type, else a terminating "not connected" error.</summary>
+    protected TConnection[] ResolveConnections<TConnection>(TConnection[]? explicitConnections)
         where TConnection : class, Connections.IBackupConnection
     {
         if (explicitConnections is not null) return explicitConnections;
-        var current = RunspaceConnections.Current.DefaultOf<TConnection>(provider);
-        if (current is null) ThrowTerminatingError(ErrorRecords.NotConnected(provider, connectCommand));
+        var current = RunspaceConnections.Current.DefaultOf<TConnection>();
+        if (current is null)
+        {
+            var provider = ProviderSurface.Of<TConnection>();
+            ThrowTerminatingError(ErrorRecords.NotConnected(provider.Name, provider.ConnectCommand));
+        }
         return [current!];
     }
 
