@@ -45,6 +45,13 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         return result;
     }
 
+    /// <summary>Runs a listing for what it reports (totals, logs), dropping its records; its failure is not reported.</summary>
+    protected ListingOutcome RunDiscarding(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce)
+    {
+        _activity = activity;
+        return PipelineBridge.Run(produce, new CapturingSink(this, _ => { }), CancellationToken);
+    }
+
     private static async IAsyncEnumerable<object> Once<T>(Func<CancellationToken, Task<T>> action, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return (await action(cancellationToken).ConfigureAwait(false))!;
@@ -78,13 +85,14 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value is SwitchParameter s ? s.IsPresent : value as bool? : null;
 
     /// <summary>The caller's -First/-Skip/-PageSize as Core paging options wired to this cmdlet's progress and total count.</summary>
-    protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize) => new()
+    protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize, Action<long>? onSkipped = null) => new()
     {
         Skip = skip,
         First = first,
         PageSize = pageSize,
         OnProgress = channel.Progress,
         OnTotal = channel.Total,
+        OnSkipped = onSkipped,
     };
 
     // Read as PowerShell reads it: a script's own `$DebugPreference = 'Continue'` holds a string, not the enum.
