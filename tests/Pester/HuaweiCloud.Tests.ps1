@@ -75,8 +75,8 @@ Describe 'Connect-HuaweiCloud' {
 
     It '-FromEnvironment without the variables is a terminating error naming them' {
         Remove-Item Env:HUAWEICLOUD_SDK_AK, Env:HUAWEICLOUD_SDK_SK -ErrorAction SilentlyContinue
-        $e = { Connect-HuaweiCloud -Region $Region -FromEnvironment -Endpoint $Endpoints } | Should -Throw -PassThru
-        $e.Exception.Message | Should -Match 'HUAWEICLOUD_SDK_AK'
+        $e = { Connect-HuaweiCloud -Region $Region -FromEnvironment -Endpoint $Endpoints } | Should -Throw -ExpectedMessage '*HUAWEICLOUD_SDK_AK*' -PassThru
+        $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 
     It 'gives one connection per region from one credential, in the order given' {
@@ -154,6 +154,9 @@ Describe 'Connect-HuaweiCloud' {
                 (Get-Content -LiteralPath $xml -Raw)
                 "$Main $ak"
             ) -join "`n"
+            # The text holds the connections (so an empty text cannot pass), and none of their secrets.
+            $text | Should -Match 'HWTEMPACCESSKEY00001'
+            $text | Should -Match 'demo-user'
             foreach ($secret in 'Demo@Passw0rd', 'hw-temp-secret-access-key', 'hw-demo-security-token') { $text | Should -Not -Match ([regex]::Escape($secret)) }
         }
         finally { Disconnect-HuaweiCloud -Connection $ak }
@@ -161,7 +164,9 @@ Describe 'Connect-HuaweiCloud' {
 
     It 'masks tokens and signatures in Debug output' {
         $text = Get-DiagnosticText { Get-CbrBackup -Connection $Main -First 1 | Out-Null }
-        $text | Should -Match 'cbr'
+        # Debug carried the request and its token header, masked.
+        $text | Should -Match 'GET \S*/backups'
+        $text | Should -Match 'X-Auth-Token:\s*\*\*\*'
         $text | Should -Not -Match 'X-Auth-Token:\s*(?!\*\*\*)\S'
         $text | Should -Not -Match 'Demo@Passw0rd'
     }
@@ -196,9 +201,10 @@ Describe 'Get-RdsBackup' {
     }
 
     It 'filters -DatastoreType on the server' {
+        $expected = @($Gemini.Output | Where-Object { $_.DatastoreType -eq 'mongodb' })
+        $expected.Count | Should -BeGreaterThan 0 -Because 'the data has MongoDB backups to find'
         $r = @(Get-RdsBackup -DatastoreType mongodb)
-        $r.Count | Should -Be @($Gemini.Output | Where-Object { $_.DatastoreType -eq 'mongodb' }).Count
-        $r | Where-Object { $_.DatastoreType -ne 'mongodb' } | Should -BeNullOrEmpty
+        @($r | ForEach-Object Id | Sort-Object) | Should -Be @($expected | ForEach-Object Id | Sort-Object)
     }
 
     It 'accepts -CreatedAfter alone (the other bound is supplied)' {
@@ -218,7 +224,8 @@ Describe 'Get-RdsBackup' {
     }
 
     It 'requires -InstanceId with -Service RDS' {
-        { Get-RdsBackup -Service RDS -InstanceId '' } | Should -Throw
+        { Get-RdsBackup -Service RDS -InstanceId '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,BackupQuery.PowerShell.HuaweiCloud.GetRdsBackupCommand' -ExpectedMessage '*InstanceId*'
+        { Get-RdsBackup -Service RDS } | Should -Throw -ExpectedMessage '*-InstanceId*'
     }
 }
 
@@ -248,9 +255,10 @@ Describe 'Get-VbsBackup' {
     }
 
     It 'filters -Status on the server' {
-        $all = @(Get-VbsBackup -Detailed)
+        $expected = @(Get-VbsBackup -Detailed | Where-Object { $_.Status -eq 'available' })
+        $expected.Count | Should -BeGreaterThan 0
         $r = @(Get-VbsBackup -Detailed -Status available)
-        $r.Count | Should -Be @($all | Where-Object { $_.Status -eq 'available' }).Count
+        @($r | ForEach-Object Id | Sort-Object) | Should -Be @($expected | ForEach-Object Id | Sort-Object)
     }
 }
 
@@ -272,8 +280,10 @@ Describe 'Get-CbrBackup' {
     }
 
     It 'sends several -Status values' {
+        $expected = @($Cbr | Where-Object { $_.Status -in 'available', 'error' })
+        @($expected | Where-Object Status -EQ 'error').Count | Should -BeGreaterThan 0 -Because 'both statuses occur in the data'
         $r = @(Get-CbrBackup -Status available, error)
-        $r.Count | Should -Be @($Cbr | Where-Object { $_.Status -in 'available', 'error' }).Count
+        @($r | ForEach-Object Id | Sort-Object) | Should -Be @($expected | ForEach-Object Id | Sort-Object)
     }
 
     It 'normalises GB to bytes' {
@@ -300,8 +310,11 @@ Describe 'Get-CbrBackup' {
     }
 
     It 'has default table views' {
-        ($Cbr[0..2] | Out-String) | Should -Match 'ResourceType'
-        ($Main | Out-String) | Should -Match $Region
+        $text = $Cbr[0..2] | Out-String -Width 80
+        $text | Should -Match 'Created \(UTC\)\s+Status\s+Size\s+Name'
+        $text | Should -Match ([regex]::Escape($Cbr[2].Name))
+        $text | Should -Not -Match '…'
+        ($Main | Out-String -Width 80) | Should -Match $Region
     }
 }
 

@@ -36,6 +36,7 @@ public static class PagedListing
         long emitted = 0;
         var pages = 0;
         var totalReported = false;
+        long? total = null;
         OffsetPlan? plan = null;
         var inFlight = new LinkedList<Pending<T>>();
 
@@ -52,11 +53,12 @@ public static class PagedListing
                 var current = head.Value;
                 var page = await current.Page.ConfigureAwait(false);
                 pages++;
-                if (!totalReported && page.Total is { } total)
+                if (!totalReported && page.Total is { } pageTotal)
                 {
                     totalReported = true;
-                    options.OnTotal?.Invoke(total);
-                    if (readAhead > 1 && strategy.CanAddressPages) plan = OffsetPlan.After(current, page, total, first is { } f ? start + f : null, pageSize);
+                    total = pageTotal;
+                    options.OnTotal?.Invoke(pageTotal);
+                    if (readAhead > 1 && strategy.CanAddressPages) plan = OffsetPlan.After(current, page, pageTotal, first is { } f ? start + f : null, pageSize);
                 }
 
                 var (from, usable) = Usable(page.Items.Count, ref toSkip, emitted, first);
@@ -78,6 +80,8 @@ public static class PagedListing
                     yield return page.Items[i];
                 }
             }
+            // Skipped on the server: as far as the total shows; on the client: counted.
+            options.OnSkipped?.Invoke(strategy.ServerSkips ? Math.Min(options.Skip, total ?? options.Skip) : options.Skip - toSkip);
         }
         finally
         {

@@ -45,6 +45,17 @@ public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
     protected override string Activity => "Listing VBS backups";
     protected override int? RequestedPageSize => PageSize;
 
+    /// <summary>The view of a summary record (only Id and Name are filled): BackupQuery.format.ps1xml keys it on this name.</summary>
+    public const string SummaryTypeName = "BackupQuery.Records.VbsBackup#Summary";
+
+    protected override object ForOutput(object record)
+    {
+        if (record is not VbsBackup { IsDetailed: false }) return record;
+        var wrapped = PSObject.AsPSObject(record);
+        wrapped.TypeNames.Insert(0, SummaryTypeName);
+        return wrapped;
+    }
+
     protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVbsBackupsAsync(new VbsBackupQuery
         {

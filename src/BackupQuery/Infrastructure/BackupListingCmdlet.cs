@@ -8,18 +8,14 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// <summary>
 /// Base of the Get-* cmdlets: resolves the connections (explicit -Connection, else the runspace default, else a clear
 /// "not connected" error), runs the listing once per connection, and applies -First/-Skip/-IncludeTotalCount across them.
-/// Without -First, the listings of several connections run at once (each later one held at its first record, so memory
+/// Without -First or -Skip, the listings of several connections run at once (each later one held at its first record, so memory
 /// stays bounded by the pages in flight) while their records are written one connection after another.
 /// </summary>
 public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection
 {
-    /// <summary>The connection(s) to query; default: the last Connect-* of this provider in this session.</summary>
-    [Parameter(HelpMessage = "Connection(s) to query, from the Connect cmdlet; default: the current session's last connection.")]
-    [ValidateNotNullOrEmpty]
-    public TConnection[]? Connection { get; set; }
+    /// <summary>The -Connection the caller gave (declared by each provider's base, with its name completion), or null.</summary>
+    protected abstract TConnection[]? RequestedConnections { get; }
 
-    protected abstract string ProviderName { get; }
-    protected abstract string ConnectCommand { get; }
     protected abstract string Activity { get; }
 
     /// <summary>The Core listing for one connection; invalid parameters throw before the first request.</summary>
@@ -29,14 +25,23 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
 
     protected override void ProcessRecord()
     {
-        var connections = ResolveConnections(Connection, ProviderName, ConnectCommand);
+        var connections = ResolveConnections(RequestedConnections);
         var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
 
-        // -First depends on what earlier connections wrote: then one connection at a time, as the caller's bound says.
-        var ahead = remaining is null && connections.Length > 1
-            ? connections.Skip(1).Select(c => HeadStartListing.Begin((channel, ct) => List(c, Paging(channel, skip, null, RequestedPageSize), ct), ((IListingSink)this).IsDebugEnabled, CancellationToken)).ToList()
+        // One total for all connections, before any record: with several, each is counted first (one small request each).
+        _writeEachTotal = paging?.IncludeTotalCount == true && connections.Length == 1;
+        if (paging?.IncludeTotalCount == true && connections.Length > 1 && CountAll(connections) is { } sum)
+        {
+            WriteObject(paging.NewTotalCount((ulong)sum, 1.0));
+        }
+
+        // -Skip and -First count across the connections, in order: what one skips, the next does not skip again. With
+        // neither, the later connections' listings start at once, each held at its first record (memory stays bounded by
+        // the pages in flight), while the records are still written one connection after another.
+        var ahead = remaining is null && skip == 0 && connections.Length > 1
+            ? connections.Skip(1).Select(c => HeadStartListing.Begin((channel, ct) => List(c, Paging(channel, 0, null, RequestedPageSize), ct), ((IListingSink)this).IsDebugEnabled, CancellationToken)).ToList()
             : null;
         try
         {
@@ -45,12 +50,15 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
                 if (remaining is <= 0) break;
                 var connection = connections[i];
                 var first = remaining;
+                var offset = skip;
+                long? skipped = null;
                 var started = i > 0 ? ahead?[i - 1] : null;
                 Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce = started is not null
                     ? (channel, _) => started.DrainAsync(channel)
-                    : (channel, ct) => List(connection, Paging(channel, skip, first, RequestedPageSize), ct);
+                    : (channel, ct) => List(connection, Paging(channel, offset, first, RequestedPageSize, s => skipped = s), ct);
                 var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name, produce);
                 if (remaining is not null) remaining -= outcome.Written;
+                skip = outcome.Written > 0 ? 0 : Math.Max(0, skip - (skipped ?? 0));
             }
         }
         finally
@@ -62,8 +70,25 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
         }
     }
 
+    private bool _writeEachTotal;
+
     protected override void OnTotalCount(long total)
     {
-        if (PagingParameters?.IncludeTotalCount == true) WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+        if (_writeEachTotal) WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+    }
+
+    /// <summary>The sum of every connection's total (one record asked of each), or null when one of them has none.</summary>
+    private long? CountAll(TConnection[] connections)
+    {
+        long sum = 0;
+        foreach (var connection in connections)
+        {
+            long? total = null;
+            var counting = new PagingOptions { First = 1, PageSize = 1, OnTotal = t => total = t };
+            var outcome = RunDiscarding($"Counting ({connection.Name})", connection.Name, (_, ct) => List(connection, counting, ct));
+            if (outcome.Failure is not null || total is null) return null;
+            sum += total.Value;
+        }
+        return sum;
     }
 }

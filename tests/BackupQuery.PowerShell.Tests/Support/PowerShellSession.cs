@@ -70,6 +70,12 @@ internal sealed record PowerShellResult(
     IReadOnlyList<InformationRecord> Information,
     ErrorRecord? Terminating)
 {
+    /// <summary>
+    /// The error that ended the run or the first one written. A cmdlet's ThrowTerminatingError ends its statement only:
+    /// the script goes on and the record lands in the error stream.
+    /// </summary>
+    public ErrorRecord? FirstError => Terminating ?? Errors.FirstOrDefault();
+
     /// <summary>The output's base objects.</summary>
     public IEnumerable<object> Objects => Output.Select(o => o.BaseObject);
 

@@ -1,0 +1,29 @@
+using BackupQuery.PowerShell.Tests.Support;
+
+namespace BackupQuery.PowerShell.Tests;
+
+/// <summary>Tab completion through TabExpansion2, as the console asks for it; the values are the specs' documented ones.</summary>
+public sealed class CompletionTests
+{
+    [Theory]
+    [InlineData("Get-CbrBackup -Status av", "available")]
+    [InlineData("Get-CbrBackup -Status waiting_r", "waiting_restore")]
+    [InlineData("Get-CbrBackup -ResourceType OS::Ci", "OS::Cinder::Volume")]
+    [InlineData("Connect-HuaweiCloud -Region cn-nor", "cn-north-4")]
+    [InlineData("Get-ZStackDatabaseBackup -Status Rea", "Ready")]
+    [InlineData("Get-ZStackDatabaseBackup -State Dis", "Disabled")]
+    [InlineData("Get-RdsBackup -DatastoreType mon", "mongodb")]
+    [InlineData("Get-VbsBackup -Status error_", "error_restoring")]
+    [InlineData("Get-CbrBa", "Get-CbrBackup")]
+    [InlineData("Get-CbrBackup -Incr", "-Incremental")]
+    public void TabCompletes(string line, string expected)
+    {
+        using var ps = PowerShellSession.Start();
+        var matches = ps.Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object CompletionText", line)
+            .Succeeded().Objects.Cast<string>().Select(m => m.Trim('\'')).ToList();
+        Assert.Contains(expected, matches);
+        // Only candidates that continue what was typed.
+        var typed = line.Split(' ').Last();
+        Assert.All(matches, m => Assert.StartsWith(typed, m, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Management.Automation;
+using BackupQuery.Emulator.Hosting;
+using BackupQuery.PowerShell.Tests.Support;
+
+namespace BackupQuery.PowerShell.Tests;
+
+/// <summary>Failures as a PowerShell user meets them: ids, categories, -ErrorAction, $Error, partial listings.</summary>
+public sealed class ErrorRecordTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    private const string Listing = "/zstack/v1/database-backups";
+
+    private string WrongPasswordScript => $"""
+        $bad = [pscredential]::new('{emulator.Options.ZStackAccountName}', (ConvertTo-SecureString 'not-the-password' -AsPlainText -Force))
+        Connect-ZStack -Server '{emulator.Url}/zstack' -Credential $bad
+        """;
+
+    [Fact]
+    public void AWrongPasswordIsANonTerminatingAuthenticationError()
+    {
+        using var ps = PowerShellSession.Start();
+        var result = ps.Run(WrongPasswordScript + "; 'after'");
+        Assert.Null(result.Terminating);
+        Assert.Equal(["after"], result.Objects);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ZStack.ID.1000,BackupQuery.PowerShell.ZStack.ConnectZStackCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("ID.1000", error.ToString());
+        Assert.Matches(@"HTTP \d{3}", error.ToString());
+        Assert.DoesNotContain("not-the-password", error.ToString());
+    }
+
+    [Fact]
+    public void ErrorActionStopMakesTheFailureCatchableAndRecordsItInDollarError()
+    {
+        using var ps = PowerShellSession.Start();
+        var caught = ps.Run($$"""
+            $Error.Clear()
+            try { {{WrongPasswordScript}} -ErrorAction Stop; 'not reached' }
+            catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category.ToString() }
+            $Error[0].FullyQualifiedErrorId
+            """).Objects.ToList();
+        Assert.Equal(
+            new object[] { "ZStack.ID.1000,BackupQuery.PowerShell.ZStack.ConnectZStackCommand", "AuthenticationError", "ZStack.ID.1000,BackupQuery.PowerShell.ZStack.ConnectZStackCommand" },
+            caught);
+    }
+
+    [Theory]
+    [InlineData("Get-ZStackDatabaseBackup", "Connect-ZStack", "GetZStackDatabaseBackupCommand")]
+    [InlineData("Get-CbrBackup", "Connect-HuaweiCloud", "GetCbrBackupCommand")]
+    [InlineData("Get-VbsBackup", "Connect-HuaweiCloud", "GetVbsBackupCommand")]
+    [InlineData("Get-RdsBackup", "Connect-HuaweiCloud", "GetRdsBackupCommand")]
+    public void ListingWithoutAConnectionIsATerminatingNotConnectedError(string command, string connectCommand, string className)
+    {
+        using var ps = PowerShellSession.Start();
+        // Statement-terminating: try/catch sees it without -ErrorAction Stop, and the statement writes nothing.
+        var result = ps.Run($"try {{ {command} | ForEach-Object {{ 'record' }}; 'not reached' }} catch {{ 'caught'; $_ }}");
+        Assert.Equal("caught", result.Objects.First());
+        var error = Assert.IsType<ErrorRecord>(result.Objects.Last());
+        Assert.StartsWith("BackupQuery.NotConnected,", error.FullyQualifiedErrorId);
+        Assert.EndsWith("." + className, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains(connectCommand, error.ToString());
+    }
+
+    [Fact]
+    public void AFailedLaterPageKeepsTheRecordsAlreadyWrittenAndSaysHowMany()
+    {
+        using var ps = PowerShellSession.Start();
+        ps.Run(emulator.ConnectZStackScript).Succeeded();
+        emulator.Server.Faults.Add(new FaultRule(Listing, FaultKind.Status) { StatusCode = 400, AfterRequests = 1 });
+        var result = ps.Run("Get-ZStackDatabaseBackup -PageSize 500 | ForEach-Object Uuid");
+        Assert.Null(result.Terminating);
+        Assert.Equal(emulator.Server.ZStack.Backups.Take(500).Select(b => b.Uuid), result.Objects);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("500 record(s) were written before this failure", error.ToString());
+        Assert.Contains("HTTP 400", error.ToString());
+    }
+}
