@@ -156,28 +156,6 @@ public sealed class CmdletContractTests
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
-    public void NoDependencyTypeOnTheCmdletSurface(string name)
-    {
-        var cmdlet = Cmdlet(name);
-        var leaks = cmdlet.Parameters.Where(p => FromDependency(p.Property.PropertyType)).Select(p => $"-{p.Name} [{p.Property.PropertyType}]").ToList();
-        foreach (var output in cmdlet.OutputTypes.OfType<Type>())
-        {
-            leaks.AddRange(output.GetProperties().Where(p => FromDependency(p.PropertyType)).Select(p => $"{output.Name}.{p.Name} [{p.PropertyType}]"));
-        }
-        Assert.True(leaks.Count == 0, $"{name} exposes System.Text.Json / Microsoft.Bcl types: {string.Join(", ", leaks)}");
-    }
-
-    private static bool FromDependency(Type type)
-    {
-        if (type.HasElementType) return FromDependency(type.GetElementType()!);
-        if (type.IsGenericType && type.GetGenericArguments().Any(FromDependency)) return true;
-        var assembly = type.Assembly.GetName().Name ?? "";
-        return assembly.StartsWith("System.Text.Json", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.Bcl.", StringComparison.Ordinal)
-            || assembly == "System.Text.Encodings.Web";
-    }
-
-    [Theory]
-    [MemberData(nameof(CmdletNames))]
     public void NoPlainTextSecretParameters(string name)
     {
         var plain = Cmdlet(name).Parameters
