@@ -17,16 +17,17 @@ internal static class ToolPowerShell
     /// <summary>
     /// Runs <c>dotnet pwsh -NoProfile -NonInteractive -File</c> <paramref name="script"/> with
     /// <paramref name="arguments"/>; fails the test with the process's output unless it exits with 0.
-    /// <paramref name="dataHome"/> becomes XDG_DATA_HOME on Linux and macOS, so PSResourceGet's repository list and the
-    /// user module path are the test's own, not the user's (Windows keeps them under its known folders: there the
-    /// scripts' unique repository names and their finally blocks keep the user's list as it was).
+    /// <paramref name="dataHome"/> becomes XDG_DATA_HOME, which .NET on Linux takes for the local application data
+    /// folder: there PSResourceGet's repository list and the user module path are the test's own, not the user's. On
+    /// Windows and macOS they stay in the user's folders, where the scripts' unique repository names and their finally
+    /// blocks leave the user's list as it was.
     /// </summary>
     public static string RunFile(string script, IEnumerable<string> arguments, string dataHome)
     {
         _ = Restored.Value;
         var start = Start("pwsh", "-NoProfile", "-NonInteractive", "-File", script);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (!OperatingSystem.IsWindows()) start.Environment["XDG_DATA_HOME"] = dataHome;
+        if (OperatingSystem.IsLinux()) start.Environment["XDG_DATA_HOME"] = dataHome;
         var (exitCode, output) = Run(start);
         Assert.True(exitCode == 0, $"dotnet pwsh {Path.GetFileName(script)} exited with {exitCode}:\n{output}");
         return output;
