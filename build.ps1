@@ -622,7 +622,7 @@ function Invoke-Pack {
             "or Microsoft.PowerShell.PSResourceGet installed in this PowerShell $($PSVersionTable.PSVersion).")
         return
     }
-    Import-Module $psResourceGet -ErrorAction Stop
+    Import-Module -ModuleInfo $psResourceGet -ErrorAction Stop
     Write-NuGetPackage -Destination $PackageDir
 }
 
