@@ -9,13 +9,16 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('BackupQuery.format.ps1xml')
+    TypesToProcess       = @('BackupQuery.types.ps1xml')
     CmdletsToExport      = @(
         'Connect-ZStack'
         'Disconnect-ZStack'
+        'Get-ZStackConnection'
         'Get-ZStackDatabaseBackup'
         'Get-ZStackImageStoreBackup'
         'Connect-HuaweiCloud'
         'Disconnect-HuaweiCloud'
+        'Get-HuaweiCloudConnection'
         'Get-RdsBackup'
         'Get-VbsBackup'
         'Get-CbrBackup'

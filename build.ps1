@@ -540,7 +540,7 @@ function Write-ModuleLayout {
     New-Item -ItemType Directory -Path $helpDir -Force | Out-Null
 
     foreach ($file in $ModuleAssemblies + $DependencyAssemblies) { Copy-Item -LiteralPath (Join-Path $AssemblyDirectory $file) -Destination $ModuleDir }
-    Copy-Item -LiteralPath (Join-Path $Root 'BackupQuery.format.ps1xml') -Destination $ModuleDir
+    foreach ($file in 'BackupQuery.format.ps1xml', 'BackupQuery.types.ps1xml') { Copy-Item -LiteralPath (Join-Path $Root $file) -Destination $ModuleDir }
     # The MIT notice travels with every copy of the module (the zip, the nupkg, a saved or installed folder).
     Copy-Item -LiteralPath (Join-Path $Root 'LICENSE') -Destination $ModuleDir
 

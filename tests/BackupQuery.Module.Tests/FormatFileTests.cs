@@ -20,13 +20,21 @@ public sealed class FormatFileTests
 
     private static XElement View(string name) => Views.Single(v => (string?)v.Element("Name") == name);
 
-    // 'Type#View' is a type name a cmdlet adds to a record of Type for a narrower view (VBS summaries): it has Type's properties.
+    private static readonly XDocument Types = XDocument.Load(Path.Combine(ModuleUnderTest.RepositoryRoot, "BackupQuery.types.ps1xml"));
+
+    // 'Type#View' is a type name a cmdlet adds to a record of Type for a narrower view (VBS summaries), and
+    // 'Deserialized.Type' what PowerShell names a deserialized Type: both have Type's properties.
+    private static string ClrName(string typeName) => Regex.Replace(typeName.Trim(), "^Deserialized\\.", "").Split('#')[0];
+
     private static IReadOnlyList<Type> TypesOf(XElement view) => view.Element("ViewSelectedBy")!.Elements("TypeName")
-        .Select(e => ModuleUnderTest.FindType(e.Value.Trim().Split('#')[0]) ?? throw new Xunit.Sdk.XunitException($"View {(string?)view.Element("Name")} names type '{e.Value}', which is not a public type of the module."))
+        .Select(e => ModuleUnderTest.FindType(ClrName(e.Value)) ?? throw new Xunit.Sdk.XunitException($"View {(string?)view.Element("Name")} names type '{e.Value}', which is not a public type of the module."))
         .ToList();
 
+    // The type's public properties plus the members BackupQuery.types.ps1xml adds to it.
     private static HashSet<string> PropertiesOf(Type type) =>
-        new(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+        new(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)
+            .Concat(Types.Descendants("Type").Where(t => (string?)t.Element("Name") == type.FullName).SelectMany(t => t.Descendants("Name").Skip(1).Select(n => n.Value.Trim()))),
+            StringComparer.OrdinalIgnoreCase);
 
     [Fact]
     public void ViewNamesAreUnique() => Assert.Equal(Views.Count(), Views.Select(v => (string?)v.Element("Name")).Distinct().Count());

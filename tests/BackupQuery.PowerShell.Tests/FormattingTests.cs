@@ -23,25 +23,11 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
             data.Add("vbs", ["Id", "Name"], width);
             data.Add("vbs-detailed", [Created, "Status", "Size", "Name"], width);
             data.Add("cbr", [Created, "Status", "Size", "Name"], width);
-            data.Add("zstack-connection", ["Name", "AuthKind", "Identity", "Expires (UTC)"], width);
-            data.Add("huaweicloud-connection", ["Name", "Region", "AuthKind", "Expires (UTC)"], width);
+            data.Add("zstack-connection", ["Name", "Default", "AuthKind", "Identity", "Expires (UTC)"], width);
+            data.Add("huaweicloud-connection", ["Name", "Default", "Region", "AuthKind", "Expires (UTC)"], width);
         }
         return data;
     }
-
-    private string Producer(string kind) => kind switch
-    {
-        "zstack" => "Get-ZStackDatabaseBackup -First 40",
-        "imagestore" => $"Get-ZStackImageStoreBackup -BackupStorageHost 127.0.0.1 -SshCredential ([pscredential]::new('{emulator.Options.ImageStoreSshUser}', (ConvertTo-SecureString '{emulator.Options.ImageStoreSshPassword}' -AsPlainText -Force))) -BackupStoragePath /zstack_bs",
-        "geminidb" => "Get-RdsBackup -First 40",
-        "rds" => $"Get-RdsBackup -Service RDS -InstanceId {emulator.Server.HuaweiCloud.Rds.Backups.First().InstanceId} -First 40",
-        "vbs" => "Get-VbsBackup -First 40",
-        "vbs-detailed" => "Get-VbsBackup -Detailed -First 40",
-        "cbr" => "Get-CbrBackup -First 40",
-        "zstack-connection" => "$zs",
-        "huaweicloud-connection" => "$hw",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 
     [Theory]
     [MemberData(nameof(Views))]
@@ -49,7 +35,7 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
     {
         using var ps = PowerShellSession.Start();
         ps.Run(emulator.ConnectZStackScript + "\n" + emulator.ConnectHuaweiCloudScript).Succeeded();
-        var text = ps.Run($"{Producer(kind)} | Out-String -Width {width}").Succeeded().Text;
+        var text = ps.Run($"{emulator.ListingScript(kind)} | Out-String -Width {width}").Succeeded().Text;
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
         Assert.DoesNotContain("…", text);

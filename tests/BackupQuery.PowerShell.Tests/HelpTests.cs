@@ -8,8 +8,8 @@ public sealed class HelpTests
 {
     private static readonly string[] Names =
     [
-        "Connect-ZStack", "Disconnect-ZStack", "Get-ZStackDatabaseBackup", "Get-ZStackImageStoreBackup",
-        "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-RdsBackup", "Get-VbsBackup", "Get-CbrBackup",
+        "Connect-ZStack", "Disconnect-ZStack", "Get-ZStackConnection", "Get-ZStackDatabaseBackup", "Get-ZStackImageStoreBackup",
+        "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudConnection", "Get-RdsBackup", "Get-VbsBackup", "Get-CbrBackup",
     ];
 
     public static TheoryData<string> Cmdlets() => new(Names);
@@ -48,6 +48,34 @@ public sealed class HelpTests
         Assert.NotEmpty(examples);
         Assert.All(examples, code => Assert.False(string.IsNullOrWhiteSpace(code)));
         Assert.Contains(examples, code => code.Contains(cmdlet, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void ClosedValueListsValidateFromCoreAndTheHelpNamesEveryValue()
+    {
+        using var ps = PowerShellSession.Start();
+        var rows = ps.Run("""
+            foreach ($command in Get-Command -Module BackupQuery) {
+                foreach ($parameter in $command.Parameters.Values) {
+                    $list = $parameter.Attributes | Where-Object { $_.GetType().Name -eq 'ValidateValueListAttribute' }
+                    if (-not $list) { continue }
+                    $help = ((Get-Help $command.Name -Parameter $parameter.Name).description | ForEach-Object Text) -join ' '
+                    [pscustomobject]@{ Command = $command.Name; Parameter = $parameter.Name; Values = @($list.ValidValues); Help = $help }
+                }
+            }
+            """).Succeeded().Output;
+        // The four closed sets: CBR image type, own type, member status; GeminiDB backup policy type.
+        Assert.Equal(["Get-CbrBackup -ImageType", "Get-CbrBackup -MemberStatus", "Get-CbrBackup -OwnType", "Get-RdsBackup -Type"],
+            rows.Select(r => $"{r.Properties["Command"].Value} -{r.Properties["Parameter"].Value}").Order());
+        foreach (var row in rows)
+        {
+            var values = ((object[])row.Properties["Values"].Value).Select(v => v.ToString()!).ToList();
+            Assert.NotEmpty(values);
+            Assert.All(values, v => Assert.Contains(v, row.Properties["Help"].Value.ToString()!));
+        }
+        var refused = ps.Run("Get-CbrBackup -ImageType snapshot");
+        Assert.StartsWith("ParameterArgumentValidationError,", refused.FirstError?.FullyQualifiedErrorId);
+        Assert.Contains("backup, replication", refused.FirstError!.ToString());
     }
 
     [Fact]

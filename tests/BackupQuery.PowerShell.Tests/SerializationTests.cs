@@ -53,4 +53,73 @@ public sealed class SerializationTests(EmulatorFixture emulator) : IClassFixture
         Assert.Equal("Deserialized.BackupQuery.Records.ZStackDatabaseBackup", values[0]);
         Assert.Equal(expected.Select(b => $"{b.Uuid}|{b.Name}|{b.Size}"), values.Skip(1));
     }
+
+    public static TheoryData<string> RecordKinds() => new(EmulatorFixture.RecordKinds);
+
+    [Theory]
+    [MemberData(nameof(RecordKinds))]
+    public void EveryRecordTypeExportsToCsvAsReadableScalars(string kind)
+    {
+        using var ps = emulator.ConnectedSession();
+        ps.Run($"{emulator.ListingScript(kind)} | Export-Csv -LiteralPath $args[0] -NoTypeInformation", _file).Succeeded();
+        var rows = ps.Run("Import-Csv -LiteralPath $args[0]", _file).Succeeded().Output;
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            foreach (var cell in row.Properties)
+            {
+                var text = cell.Value?.ToString() ?? "";
+                Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(System|BackupQuery)\.[A-Z]"), $"{kind}: column {cell.Name} holds a type name: '{text}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void CbrNestedListsExportAsTheirIds()
+    {
+        using var ps = emulator.ConnectedSession();
+        var parent = emulator.Server.HuaweiCloud.Cbr.Backups.First(b => b.Children.Count > 1);
+        var cells = ps.Run("""
+            Get-CbrBackup -Name $args[1] | Select-Object -First 1 | Export-Csv -LiteralPath $args[0] -NoTypeInformation
+            $row = Import-Csv -LiteralPath $args[0]
+            $row.Children; $row.ChildCount; $row.ExtendInfo
+            """, _file, parent.Name).Succeeded().Objects.Cast<string>().ToList();
+        Assert.Equal(string.Join("; ", parent.Children.Select(c => c.Id)), cells[0]);
+        Assert.Equal(parent.Children.Count.ToString(), cells[1]);
+        Assert.DoesNotContain("ExtendInfo", cells[2]);
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordKinds))]
+    public void DeserializedRecordsKeepTheirViewsAndTheirDates(string kind)
+    {
+        using var ps = emulator.ConnectedSession();
+        var result = ps.Run($$"""
+            $live = @({{emulator.ListingScript(kind)}})
+            $live | Export-Clixml -LiteralPath $args[0]
+            $back = @(Import-Clixml -LiteralPath $args[0])
+            $back[0].PSObject.TypeNames[0]
+            ($live | Out-String -Width 80) -eq ($back | Out-String -Width 80)
+            ($live | Format-List | Out-String -Width 80) -eq ($back | Format-List | Out-String -Width 80)
+            if ($null -ne $back[0].CreatedAt) { $back[0].CreatedAt.GetType().Name; $back[0].CreatedAt -eq $live[0].CreatedAt } else { 'no date'; $true }
+            """, _file).Succeeded().Objects.ToList();
+        Assert.StartsWith("Deserialized.BackupQuery.Records.", (string)result[0]);
+        Assert.True((bool)result[1], "the table of the deserialized records differs from the live one");
+        Assert.True((bool)result[2], "the list of the deserialized records differs from the live one");
+        Assert.Contains((string)result[3], new[] { "DateTimeOffset", "no date" });
+        Assert.True((bool)result[4]);
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordKinds))]
+    public void TheListViewFitsAndShowsTheKeyFields(string kind)
+    {
+        using var ps = emulator.ConnectedSession();
+        var text = ps.Run($"{emulator.ListingScript(kind)} | Select-Object -First 3 | Format-List | Out-String -Width 80").Succeeded().Text;
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"a line is {l.Length} wide: '{l}'"));
+        Assert.DoesNotContain("…", text);
+        Assert.Contains(lines, l => l.StartsWith("Name "));
+        Assert.Contains(lines, l => l.StartsWith("Connection "));
+    }
 }

@@ -1,23 +1,24 @@
 namespace BackupQuery.Connections;
 
 /// <summary>
-/// The connections of one runspace, and the default per provider. Kept per runspace by the module (never
-/// process-wide), so parallel runspaces and runbooks do not clobber each other.
+/// The connections of one runspace, and the default of each connection type. Kept per runspace by the module (never
+/// process-wide), so parallel runspaces and runbooks do not clobber each other. Keyed by type, so a provider cannot be
+/// misnamed into "not connected".
 /// </summary>
 public sealed class ConnectionSet
 {
     private readonly object _gate = new();
     private readonly List<IBackupConnection> _all = [];
-    private readonly Dictionary<string, IBackupConnection> _defaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, IBackupConnection> _defaults = [];
 
-    /// <summary>Adds a connection and makes it the default of its provider.</summary>
+    /// <summary>Adds a connection and makes it the default of its type.</summary>
     public void Add(IBackupConnection connection)
     {
         lock (_gate)
         {
             _all.Remove(connection);
             _all.Add(connection);
-            _defaults[connection.Provider] = connection;
+            _defaults[connection.GetType()] = connection;
         }
     }
 
@@ -26,23 +27,32 @@ public sealed class ConnectionSet
         lock (_gate)
         {
             _all.Remove(connection);
-            if (_defaults.TryGetValue(connection.Provider, out var current) && ReferenceEquals(current, connection))
+            var type = connection.GetType();
+            if (_defaults.TryGetValue(type, out var current) && ReferenceEquals(current, connection))
             {
-                // The most recent remaining connection of that provider takes over, if any.
-                var next = _all.LastOrDefault(c => c.Provider == connection.Provider);
-                if (next is null) _defaults.Remove(connection.Provider);
-                else _defaults[connection.Provider] = next;
+                // The most recent remaining connection of that type takes over, if any.
+                var next = _all.LastOrDefault(c => c.GetType() == type);
+                if (next is null) _defaults.Remove(type);
+                else _defaults[type] = next;
             }
         }
     }
 
-    public T? DefaultOf<T>(string provider) where T : class, IBackupConnection
+    public T? DefaultOf<T>() where T : class, IBackupConnection
     {
-        lock (_gate) return _defaults.TryGetValue(provider, out var c) ? c as T : null;
+        lock (_gate) return _defaults.TryGetValue(typeof(T), out var c) ? (T)c : null;
     }
 
-    public IReadOnlyList<IBackupConnection> All
+    public bool IsDefault(IBackupConnection connection)
     {
-        get { lock (_gate) return _all.ToArray(); }
+        lock (_gate) return _defaults.TryGetValue(connection.GetType(), out var c) && ReferenceEquals(c, connection);
     }
+
+    /// <summary>The connections of a type (or all, for <paramref name="type"/> null), oldest first.</summary>
+    public IReadOnlyList<IBackupConnection> Of(Type? type)
+    {
+        lock (_gate) return _all.Where(c => type is null || type.IsInstanceOfType(c)).ToArray();
+    }
+
+    public IReadOnlyList<IBackupConnection> All => Of(null);
 }

@@ -19,5 +19,7 @@ public sealed class PagingOptions
     public long? First { get; init; }
     public int? PageSize { get; init; }
     public Action<long>? OnTotal { get; init; }
+    /// <summary>At the end of a whole listing: how many matches -Skip passed over (several connections share one -Skip).</summary>
+    public Action<long>? OnSkipped { get; init; }
     public Action<ListingProgress>? OnProgress { get; init; }
 }

@@ -24,6 +24,7 @@ public static class PagedListing
         long emitted = 0;
         var pages = 0;
         var totalReported = false;
+        long? total = null;
 
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int LimitFor(long alreadyEmitted) => first is { } f && strategy.ServerSkips ? (int)Math.Min(pageSize, f - alreadyEmitted) : pageSize;
@@ -37,10 +38,11 @@ public static class PagedListing
                 var page = await pending.ConfigureAwait(false);
                 pending = null;
                 pages++;
-                if (!totalReported && page.Total is { } total)
+                if (!totalReported && page.Total is { } pageTotal)
                 {
                     totalReported = true;
-                    options.OnTotal?.Invoke(total);
+                    total = pageTotal;
+                    options.OnTotal?.Invoke(pageTotal);
                 }
 
                 var (start, usable) = Usable(page.Items.Count, ref toSkip, emitted, first);
@@ -59,6 +61,8 @@ public static class PagedListing
                     yield return page.Items[i];
                 }
             }
+            // Skipped on the server: as far as the total shows; on the client: counted.
+            options.OnSkipped?.Invoke(strategy.ServerSkips ? Math.Min(options.Skip, total ?? options.Skip) : options.Skip - toSkip);
         }
         finally
         {

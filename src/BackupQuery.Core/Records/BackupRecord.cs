@@ -27,7 +27,7 @@ public abstract class BackupRecord
 /// <summary>Common base of the Huawei Cloud records: where in the cloud the record lives.</summary>
 public abstract class HuaweiCloudBackupRecord : BackupRecord
 {
-    public override string Provider => "HuaweiCloud";
+    public override string Provider => HuaweiCloud.HuaweiCloudProtocol.ProviderName;
     public string Region { get; internal init; } = "";
     public string ProjectId { get; internal init; } = "";
 }

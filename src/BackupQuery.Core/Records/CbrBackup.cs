@@ -43,10 +43,10 @@ public sealed class CbrBackup : HuaweiCloudBackupRecord
     public string? UpdatedAtText { get; internal init; }
     public string? ExpiredAtText { get; internal init; }
     public string? ProtectedAtText { get; internal init; }
-    /// <summary>Per-disk backups of a server backup.</summary>
-    public IReadOnlyList<CbrBackup> Children { get; internal init; } = [];
+    /// <summary>Per-disk backups of a server backup (their ids, as text).</summary>
+    public RecordList<CbrBackup> Children { get; internal init; } = RecordList<CbrBackup>.Empty;
     public int ChildCount => Children.Count;
-    public IReadOnlyList<CbrReplicationRecord> ReplicationRecords { get; internal init; } = [];
+    public RecordList<CbrReplicationRecord> ReplicationRecords { get; internal init; } = RecordList<CbrReplicationRecord>.Empty;
     public CbrBackupExtendInfo? ExtendInfo { get; internal init; }
 
     // Flattened from ExtendInfo for Export-Csv.
@@ -70,7 +70,7 @@ public sealed class CbrBackupExtendInfo
     public bool? SupportLld { get; internal init; }
     /// <summary><c>na</c>, <c>backup</c> or <c>snapshot</c>.</summary>
     public string? SupportedRestoreMode { get; internal init; }
-    public IReadOnlyList<string> OsImageIds { get; internal init; } = [];
+    public RecordList<string> OsImageIds { get; internal init; } = RecordList<string>.Empty;
     public bool? ContainSystemDisk { get; internal init; }
     public bool? Encrypted { get; internal init; }
     public bool? SystemDisk { get; internal init; }
@@ -78,6 +78,15 @@ public sealed class CbrBackupExtendInfo
     public string? Architecture { get; internal init; }
     public string? Progress { get; internal init; }
     public CbrAppConsistency? AppConsistency { get; internal init; }
+
+    /// <summary>The flags that are set and the restore mode, e.g. <c>auto-trigger, bootable; restore: backup</c>.</summary>
+    public override string ToString()
+    {
+        var flags = new[] { (AutoTrigger, "auto-trigger"), (Bootable, "bootable"), (Encrypted, "encrypted"), (SystemDisk, "system disk"), (ContainSystemDisk, "contains system disk"), (IsMultiAz, "multi-AZ") }
+            .Where(f => f.Item1 == true).Select(f => f.Item2);
+        var text = string.Join(", ", flags);
+        return SupportedRestoreMode is null ? text : text.Length == 0 ? $"restore: {SupportedRestoreMode}" : $"{text}; restore: {SupportedRestoreMode}";
+    }
 }
 
 /// <summary>Application-consistency state of a CBR server backup (strings, as the API sends them).</summary>

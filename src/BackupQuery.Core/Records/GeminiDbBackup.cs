@@ -26,7 +26,7 @@ public sealed class GeminiDbBackup : HuaweiCloudBackupRecord
     public string? BeginTimeText { get; internal init; }
     public string? EndTimeText { get; internal init; }
     /// <summary>Databases and tables of a table-level (Cassandra) backup.</summary>
-    public IReadOnlyList<GeminiDbDatabaseTables> DatabaseTables { get; internal init; } = [];
+    public RecordList<GeminiDbDatabaseTables> DatabaseTables { get; internal init; } = RecordList<GeminiDbDatabaseTables>.Empty;
 }
 
 /// <summary>One database of a GeminiDB backup and its tables (null table list = the whole database).</summary>

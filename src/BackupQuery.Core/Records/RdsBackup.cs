@@ -11,7 +11,7 @@ public sealed class RdsBackup : HuaweiCloudBackupRecord
     public override string Service => "RDS";
 
     public string? InstanceId { get; internal init; }
-    public IReadOnlyList<RdsBackupDatabase> Databases { get; internal init; } = [];
+    public RecordList<RdsBackupDatabase> Databases { get; internal init; } = RecordList<RdsBackupDatabase>.Empty;
     /// <summary>The database names, comma-separated (for Export-Csv).</summary>
     public string DatabaseNames => string.Join(",", Databases.Select(d => d.Name));
     /// <summary><c>auto</c>, <c>manual</c>, <c>fragment</c> or <c>incremental</c>.</summary>

@@ -13,7 +13,7 @@ public sealed class VbsBackup : HuaweiCloudBackupRecord
 
     /// <summary>True when the record came from the detailed listing.</summary>
     public bool IsDetailed { get; internal init; }
-    public IReadOnlyList<HuaweiCloudLink> Links { get; internal init; } = [];
+    public RecordList<HuaweiCloudLink> Links { get; internal init; } = RecordList<HuaweiCloudLink>.Empty;
     /// <summary>The API's <c>description</c>, as received (it may itself be JSON, see <see cref="DescriptionInfo"/>).</summary>
     public string? Description { get; internal init; }
     public VbsBackupDescription? DescriptionInfo { get; internal init; }

@@ -5,7 +5,7 @@ public sealed class ZStackDatabaseBackup : BackupRecord
 {
     internal ZStackDatabaseBackup() { }
 
-    public override string Provider => "ZStack";
+    public override string Provider => ZStack.ZStackProtocol.ProviderName;
     public override string Service => "DatabaseBackup";
 
     public string Uuid => Id;
@@ -18,7 +18,7 @@ public sealed class ZStackDatabaseBackup : BackupRecord
     public string? MetadataJson { get; internal init; }
     public DateTimeOffset? CreateDate => CreatedAt;
     public DateTimeOffset? LastOpDate { get; internal init; }
-    public IReadOnlyList<ZStackBackupStorageRef> BackupStorageRefs { get; internal init; } = [];
+    public RecordList<ZStackBackupStorageRef> BackupStorageRefs { get; internal init; } = RecordList<ZStackBackupStorageRef>.Empty;
 
     // Flattened for Export-Csv: the first (usually only) backup storage.
     public string? BackupStorageUuid => BackupStorageRefs.Count > 0 ? BackupStorageRefs[0].BackupStorageUuid : null;
@@ -64,7 +64,7 @@ public sealed class ZStackImageStoreBackup : BackupRecord
 {
     internal ZStackImageStoreBackup() { }
 
-    public override string Provider => "ZStack";
+    public override string Provider => ZStack.ZStackProtocol.ProviderName;
     public override string Service => "ImageStoreBackup";
 
     public string? Version { get; internal init; }

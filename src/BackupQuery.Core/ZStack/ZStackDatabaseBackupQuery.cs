@@ -3,6 +3,11 @@ namespace BackupQuery.ZStack;
 /// <summary>What Get-ZStackDatabaseBackup asks for; every filter goes to the server as a <c>q</c> condition.</summary>
 public sealed class ZStackDatabaseBackupQuery
 {
+    // Documented values, for completion; the server compares case-sensitively and may know others.
+    public static readonly IReadOnlyList<string> States = ["Enabled", "Disabled"];
+    public static readonly IReadOnlyList<string> Statuses = ["Ready", "Creating"];
+    public static readonly IReadOnlyList<string> SortFields = ["createDate", "lastOpDate", "name", "size", "status", "state", "uuid"];
+
     public IReadOnlyList<string> Uuid { get; init; } = [];
     /// <summary>Exact name, or a pattern with PowerShell wildcards.</summary>
     public string? Name { get; init; }

@@ -20,7 +20,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
         Metadata = ParseMetadata(dto.Metadata),
         CreatedAt = Timestamps.ParseZStack(dto.CreateDate, serverZone),
         LastOpDate = Timestamps.ParseZStack(dto.LastOpDate, serverZone),
-        BackupStorageRefs = dto.BackupStorageRefs?.Select(r => new ZStackBackupStorageRef
+        BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs?.Select(r => new ZStackBackupStorageRef
         {
             DatabaseBackupUuid = r.DatabaseBackupUuid,
             BackupStorageUuid = r.BackupStorageUuid,
@@ -29,7 +29,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
             Status = r.Status,
             CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
             LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
-        }).ToList() ?? [],
+        }), r => r.BackupStorageUuid),
         Connection = connectionName,
     };
 

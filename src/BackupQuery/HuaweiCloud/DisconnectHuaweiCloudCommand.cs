@@ -5,11 +5,16 @@ using BackupQuery.PowerShell.Infrastructure;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Forgets a Huawei Cloud connection and its token.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "HuaweiCloud")]
+[Cmdlet(VerbsCommunications.Disconnect, ProviderNoun.HuaweiCloud)]
 [OutputType(typeof(void))]
 public sealed class DisconnectHuaweiCloudCommand : DisconnectCmdlet<HuaweiCloudConnection>
 {
-    protected override string ProviderName => "HuaweiCloud";
-    protected override string ConnectCommand => "Connect-HuaweiCloud";
+    [Parameter(ValueFromPipeline = true, Position = 0, HelpMessage = "The connection(s) or connection name(s) to close; default: this session's current HuaweiCloud connection.")]
+    [ValidateNotNullOrEmpty]
+    [ConnectionByName(typeof(HuaweiCloudConnection))]
+    [ArgumentCompleter(typeof(HuaweiCloudConnectionNameCompleter))]
+    public HuaweiCloudConnection[]? Connection { get; set; }
+
+    protected override HuaweiCloudConnection[]? RequestedConnections => Connection;
     protected override Task DisconnectAsync(HuaweiCloudConnection connection, CancellationToken cancellationToken) => connection.DisconnectAsync(cancellationToken);
 }

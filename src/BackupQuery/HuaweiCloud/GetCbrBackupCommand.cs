@@ -51,15 +51,18 @@ public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
     public string? ParentId { get; set; }
 
     [Parameter(HelpMessage = "backup or replication.")]
-    [ValidateSet("backup", "replication")]
+    [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.ImageTypes))]
+    [ArgumentCompleter(typeof(CbrImageTypeCompleter))]
     public string? ImageType { get; set; }
 
     [Parameter(HelpMessage = "private (default), shared or all_granted.")]
-    [ValidateSet("private", "shared", "all_granted")]
+    [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.OwnTypes))]
+    [ArgumentCompleter(typeof(CbrOwnTypeCompleter))]
     public string? OwnType { get; set; }
 
     [Parameter(HelpMessage = "Share member status: pending, accepted or rejected.")]
-    [ValidateSet("pending", "accepted", "rejected")]
+    [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.MemberStatuses))]
+    [ArgumentCompleter(typeof(CbrMemberStatusCompleter))]
     public string? MemberStatus { get; set; }
 
     [Parameter(HelpMessage = "Enterprise project id, or all_granted_eps.")]

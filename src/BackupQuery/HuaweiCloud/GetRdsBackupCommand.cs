@@ -49,7 +49,8 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     public string? BackupType { get; set; }
 
     [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Backup policy type: Instance or DatabaseTable (Cassandra only).")]
-    [ValidateSet("Instance", "DatabaseTable")]
+    [ValidateValueList(typeof(GeminiDbBackupQuery), nameof(GeminiDbBackupQuery.Types))]
+    [ArgumentCompleter(typeof(GeminiDbTypeCompleter))]
     public string? Type { get; set; }
 
     [Parameter(ParameterSetName = RdsSet, HelpMessage = "Status: BUILDING, COMPLETED, FAILED or DELETING (RDS).")]

@@ -21,4 +21,14 @@ public sealed class CbrStatusCompleter() : ValueListCompleter([.. CbrBackupQuery
 
 public sealed class CbrResourceTypeCompleter() : ValueListCompleter([.. CbrBackupQuery.ResourceTypes]);
 
+public sealed class CbrImageTypeCompleter() : ValueListCompleter([.. CbrBackupQuery.ImageTypes]);
+
+public sealed class CbrOwnTypeCompleter() : ValueListCompleter([.. CbrBackupQuery.OwnTypes]);
+
+public sealed class CbrMemberStatusCompleter() : ValueListCompleter([.. CbrBackupQuery.MemberStatuses]);
+
+public sealed class GeminiDbTypeCompleter() : ValueListCompleter([.. GeminiDbBackupQuery.Types]);
+
 public sealed class CbrSortKeyCompleter() : ValueListCompleter([.. CbrBackupQuery.SortKeys]);
+
+public sealed class HuaweiCloudConnectionNameCompleter() : ConnectionNameCompleter(typeof(HuaweiCloudConnection));

@@ -1,11 +1,17 @@
+using System.Management.Automation;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.PowerShell.Infrastructure;
 
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
-/// <summary>Base of the Huawei Cloud Get-* cmdlets.</summary>
+/// <summary>Base of the Huawei Cloud Get-* cmdlets: their -Connection, by object or by name.</summary>
 public abstract class HuaweiCloudListingCmdlet : BackupListingCmdlet<HuaweiCloudConnection>
 {
-    protected override string ProviderName => "HuaweiCloud";
-    protected override string ConnectCommand => "Connect-HuaweiCloud";
+    [Parameter(HelpMessage = "Connection(s) or connection name(s) to query; default: this session's last Connect-HuaweiCloud.")]
+    [ValidateNotNullOrEmpty]
+    [ConnectionByName(typeof(HuaweiCloudConnection))]
+    [ArgumentCompleter(typeof(HuaweiCloudConnectionNameCompleter))]
+    public HuaweiCloudConnection[]? Connection { get; set; }
+
+    protected override HuaweiCloudConnection[]? RequestedConnections => Connection;
 }

@@ -10,13 +10,9 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// </summary>
 public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection
 {
-    /// <summary>The connection(s) to query; default: the last Connect-* of this provider in this session.</summary>
-    [Parameter(HelpMessage = "Connection(s) to query, from the Connect cmdlet; default: the current session's last connection.")]
-    [ValidateNotNullOrEmpty]
-    public TConnection[]? Connection { get; set; }
+    /// <summary>The -Connection the caller gave (declared by each provider's base, with its name completion), or null.</summary>
+    protected abstract TConnection[]? RequestedConnections { get; }
 
-    protected abstract string ProviderName { get; }
-    protected abstract string ConnectCommand { get; }
     protected abstract string Activity { get; }
 
     /// <summary>The Core listing for one connection; invalid parameters throw before the first request.</summary>
@@ -26,23 +22,51 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
 
     protected override void ProcessRecord()
     {
-        var connections = ResolveConnections(Connection, ProviderName, ConnectCommand);
+        var connections = ResolveConnections(RequestedConnections);
         var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
 
+        // One total for all connections, before any record: with several, each is counted first (one small request each).
+        _writeEachTotal = paging?.IncludeTotalCount == true && connections.Length == 1;
+        if (paging?.IncludeTotalCount == true && connections.Length > 1 && CountAll(connections) is { } sum)
+        {
+            WriteObject(paging.NewTotalCount((ulong)sum, 1.0));
+        }
+
+        // -Skip and -First count across the connections, in order: what one skips, the next does not skip again.
         foreach (var connection in connections)
         {
             if (remaining is <= 0) break;
             var first = remaining;
+            var offset = skip;
+            long? skipped = null;
             var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name,
-                (channel, ct) => List(connection, Paging(channel, skip, first, RequestedPageSize), ct));
+                (channel, ct) => List(connection, Paging(channel, offset, first, RequestedPageSize, s => skipped = s), ct));
             if (remaining is not null) remaining -= outcome.Written;
+            skip = outcome.Written > 0 ? 0 : Math.Max(0, skip - (skipped ?? 0));
         }
     }
 
+    private bool _writeEachTotal;
+
     protected override void OnTotalCount(long total)
     {
-        if (PagingParameters?.IncludeTotalCount == true) WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+        if (_writeEachTotal) WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+    }
+
+    /// <summary>The sum of every connection's total (one record asked of each), or null when one of them has none.</summary>
+    private long? CountAll(TConnection[] connections)
+    {
+        long sum = 0;
+        foreach (var connection in connections)
+        {
+            long? total = null;
+            var counting = new PagingOptions { First = 1, PageSize = 1, OnTotal = t => total = t };
+            var outcome = RunDiscarding($"Counting ({connection.Name})", connection.Name, (_, ct) => List(connection, counting, ct));
+            if (outcome.Failure is not null || total is null) return null;
+            sum += total.Value;
+        }
+        return sum;
     }
 }

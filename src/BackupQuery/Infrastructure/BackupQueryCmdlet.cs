@@ -45,6 +45,13 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         return result;
     }
 
+    /// <summary>Runs a listing for what it reports (totals, logs), dropping its records; its failure is not reported.</summary>
+    protected ListingOutcome RunDiscarding(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce)
+    {
+        _activity = activity;
+        return PipelineBridge.Run(produce, new CapturingSink(this, _ => { }), CancellationToken);
+    }
+
     private static async IAsyncEnumerable<object> Once<T>(Func<CancellationToken, Task<T>> action, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return (await action(cancellationToken).ConfigureAwait(false))!;
@@ -59,13 +66,17 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         WriteError(error);
     }
 
-    /// <summary>The explicit -Connection, else this runspace's default for the provider, else a terminating "not connected" error.</summary>
-    protected TConnection[] ResolveConnections<TConnection>(TConnection[]? explicitConnections, string provider, string connectCommand)
+    /// <summary>The explicit -Connection, else this runspace's default of that type, else a terminating "not connected" error.</summary>
+    protected TConnection[] ResolveConnections<TConnection>(TConnection[]? explicitConnections)
         where TConnection : class, Connections.IBackupConnection
     {
         if (explicitConnections is not null) return explicitConnections;
-        var current = RunspaceConnections.Current.DefaultOf<TConnection>(provider);
-        if (current is null) ThrowTerminatingError(ErrorRecords.NotConnected(provider, connectCommand));
+        var current = RunspaceConnections.Current.DefaultOf<TConnection>();
+        if (current is null)
+        {
+            var provider = ProviderSurface.Of<TConnection>();
+            ThrowTerminatingError(ErrorRecords.NotConnected(provider.Name, provider.ConnectCommand));
+        }
         return [current!];
     }
 
@@ -74,13 +85,14 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value is SwitchParameter s ? s.IsPresent : value as bool? : null;
 
     /// <summary>The caller's -First/-Skip/-PageSize as Core paging options wired to this cmdlet's progress and total count.</summary>
-    protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize) => new()
+    protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize, Action<long>? onSkipped = null) => new()
     {
         Skip = skip,
         First = first,
         PageSize = pageSize,
         OnProgress = channel.Progress,
         OnTotal = channel.Total,
+        OnSkipped = onSkipped,
     };
 
     // Read as PowerShell reads it: a script's own `$DebugPreference = 'Continue'` holds a string, not the enum.

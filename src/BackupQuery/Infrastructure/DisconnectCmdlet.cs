@@ -6,17 +6,14 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// <summary>Base of the Disconnect-* cmdlets: logs out where the provider has a session, then forgets the connection.</summary>
 public abstract class DisconnectCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection, IDisposable
 {
-    [Parameter(ValueFromPipeline = true, Position = 0, HelpMessage = "The connection(s) to close; default: this session's current connection of this provider.")]
-    [ValidateNotNullOrEmpty]
-    public TConnection[]? Connection { get; set; }
+    /// <summary>The -Connection the caller gave (declared by each provider's cmdlet, with its name completion), or null.</summary>
+    protected abstract TConnection[]? RequestedConnections { get; }
 
-    protected abstract string ProviderName { get; }
-    protected abstract string ConnectCommand { get; }
     protected abstract Task DisconnectAsync(TConnection connection, CancellationToken cancellationToken);
 
     protected override void ProcessRecord()
     {
-        foreach (var connection in ResolveConnections(Connection, ProviderName, ConnectCommand))
+        foreach (var connection in ResolveConnections(RequestedConnections))
         {
             RunSingle<object>($"Disconnecting {connection.Name}", connection.Name, async ct =>
             {

@@ -5,8 +5,8 @@ using System.Management.Automation.Language;
 namespace BackupQuery.PowerShell.Infrastructure;
 
 /// <summary>
-/// Tab completion from a fixed list of documented values, without rejecting others (the APIs add values over time,
-/// so a ValidateSet would break working scripts).
+/// Tab completion from a list of documented values that Core owns. On its own it rejects nothing: for open sets (the
+/// APIs add values over time, so validation would break working scripts). Closed sets add ValidateValueList.
 /// </summary>
 public abstract class ValueListCompleter(params string[] values) : IArgumentCompleter
 {

@@ -1,15 +1,20 @@
 using System.Management.Automation;
-using BackupQuery.PowerShell.Infrastructure;
 using BackupQuery.ZStack;
+using BackupQuery.PowerShell.Infrastructure;
 
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Logs the ZStack session out (sessions are capped per user) and forgets the connection.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "ZStack")]
+[Cmdlet(VerbsCommunications.Disconnect, ProviderNoun.ZStack)]
 [OutputType(typeof(void))]
 public sealed class DisconnectZStackCommand : DisconnectCmdlet<ZStackConnection>
 {
-    protected override string ProviderName => "ZStack";
-    protected override string ConnectCommand => "Connect-ZStack";
+    [Parameter(ValueFromPipeline = true, Position = 0, HelpMessage = "The connection(s) or connection name(s) to close; default: this session's current ZStack connection.")]
+    [ValidateNotNullOrEmpty]
+    [ConnectionByName(typeof(ZStackConnection))]
+    [ArgumentCompleter(typeof(ZStackConnectionNameCompleter))]
+    public ZStackConnection[]? Connection { get; set; }
+
+    protected override ZStackConnection[]? RequestedConnections => Connection;
     protected override Task DisconnectAsync(ZStackConnection connection, CancellationToken cancellationToken) => connection.DisconnectAsync(cancellationToken);
 }

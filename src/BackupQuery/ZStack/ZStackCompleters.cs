@@ -1,11 +1,14 @@
 using BackupQuery.PowerShell.Infrastructure;
+using BackupQuery.ZStack;
 
 namespace BackupQuery.PowerShell.ZStack;
 
-public sealed class ZStackStateCompleter() : ValueListCompleter("Enabled", "Disabled");
+public sealed class ZStackStateCompleter() : ValueListCompleter([.. ZStackDatabaseBackupQuery.States]);
 
-public sealed class ZStackStatusCompleter() : ValueListCompleter("Ready", "Creating");
+public sealed class ZStackStatusCompleter() : ValueListCompleter([.. ZStackDatabaseBackupQuery.Statuses]);
 
-public sealed class ZStackSortFieldCompleter() : ValueListCompleter("createDate", "lastOpDate", "name", "size", "status", "state", "uuid");
+public sealed class ZStackSortFieldCompleter() : ValueListCompleter([.. ZStackDatabaseBackupQuery.SortFields]);
 
 public sealed class TimeZoneCompleter() : ValueListCompleter(TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).ToArray());
+
+public sealed class ZStackConnectionNameCompleter() : ConnectionNameCompleter(typeof(ZStackConnection));

@@ -37,6 +37,23 @@ public sealed class EmulatorFixture : IAsyncLifetime
         $hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName '{{Options.HuaweiDomainName}}' -Credential $hwCredential -Endpoint $hwEndpoints -Name hw -ErrorAction Stop
         """;
 
+    /// <summary>Record kinds, each with a script that lists a few of them (in a session from <see cref="ConnectedSession"/>).</summary>
+    public static readonly string[] RecordKinds = ["zstack", "imagestore", "geminidb", "rds", "vbs", "vbs-detailed", "cbr"];
+
+    public string ListingScript(string kind) => kind switch
+    {
+        "zstack" => "Get-ZStackDatabaseBackup -First 40",
+        "imagestore" => $"Get-ZStackImageStoreBackup -BackupStorageHost 127.0.0.1 -SshCredential ([pscredential]::new('{Options.ImageStoreSshUser}', (ConvertTo-SecureString '{Options.ImageStoreSshPassword}' -AsPlainText -Force))) -BackupStoragePath /zstack_bs",
+        "geminidb" => "Get-RdsBackup -First 40",
+        "rds" => $"Get-RdsBackup -Service RDS -InstanceId {Server.HuaweiCloud.Rds.Backups.First().InstanceId} -First 40",
+        "vbs" => "Get-VbsBackup -First 40",
+        "vbs-detailed" => "Get-VbsBackup -Detailed -First 40",
+        "cbr" => "Get-CbrBackup -First 40",
+        "zstack-connection" => "$zs",
+        "huaweicloud-connection" => "$hw",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     /// <summary>A new session connected to both providers ($zs, $hw, each its runspace's default), journal cleared.</summary>
     internal PowerShellSession ConnectedSession()
     {

@@ -1,0 +1,39 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace BackupQuery.PowerShell.Infrastructure;
+
+/// <summary>
+/// Lets -Connection take names as well as connection objects: each string becomes this runspace's connection of that
+/// name and type (wildcards allowed, several matches bind them all). An unknown name fails the binding with a message
+/// that says where the names come from.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ConnectionByNameAttribute(Type connectionType) : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        var items = Unwrap(inputData) is IEnumerable list and not string ? list.Cast<object>().Select(Unwrap) : [Unwrap(inputData)];
+        var result = new List<object?>();
+        foreach (var item in items)
+        {
+            if (item is not string name)
+            {
+                result.Add(item);
+                continue;
+            }
+            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+            var matches = RunspaceConnections.Current.Of(connectionType).Where(c => pattern.IsMatch(c.Name)).ToList();
+            if (matches.Count == 0)
+            {
+                var provider = ProviderSurface.Of(connectionType);
+                throw new ArgumentTransformationMetadataException(
+                    $"This session has no {provider.Name} connection named '{name}'. {provider.GetConnectionCommand} lists them; {provider.ConnectCommand} -Name makes one.");
+            }
+            result.AddRange(matches);
+        }
+        return result.ToArray();
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+}

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using BackupQuery.Connections;
+
+namespace BackupQuery.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of Get-ZStackConnection and Get-HuaweiCloudConnection: this runspace's connections of one type, oldest first
+/// (IsDefault marks the one the Get-* cmdlets use). An exact name that matches nothing is an ObjectNotFound error; a
+/// wildcard that matches nothing is silence.
+/// </summary>
+public abstract class GetConnectionCmdlet<TConnection> : PSCmdlet where TConnection : class, IBackupConnection
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, HelpMessage = "Connection name(s); wildcards allowed. Default: every connection of this session.")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var connections = RunspaceConnections.Current.Of(typeof(TConnection));
+        if (Name is null)
+        {
+            WriteObject(connections, enumerateCollection: true);
+            return;
+        }
+        var written = new HashSet<IBackupConnection>();
+        foreach (var name in Name)
+        {
+            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+            var matches = connections.Where(c => pattern.IsMatch(c.Name)).ToList();
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                var provider = ProviderSurface.Of<TConnection>();
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"This session has no {provider.Name} connection named '{name}'. {provider.ConnectCommand} -Name '{name}' makes one."),
+                    "BackupQuery.ConnectionNotFound", ErrorCategory.ObjectNotFound, name));
+            }
+            foreach (var match in matches.Where(written.Add)) WriteObject(match);
+        }
+    }
+}
