@@ -20,6 +20,8 @@
                    Windows PowerShell 5.1 by default, Pack writes the zip only and says so.
     -Task Demo     Build, start the emulator on http://127.0.0.1:5080, import the module from out/, run a short tour
                    of the cmdlets, and stop the emulator.
+    -Task Session  The same emulator and module, running the README's session commands ($SessionCommands) and writing
+                   what they print into README.md between its session markers.
 
     Run it in a new process (pwsh ./build.ps1 ...): the Demo task imports the built module into the session it runs
     in, and a loaded module's assembly cannot be replaced until that session ends.
@@ -33,7 +35,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Layout', 'Test', 'Pester', 'Package', 'Pack', 'Demo')]
+    [ValidateSet('Build', 'Layout', 'Test', 'Pester', 'Package', 'Pack', 'Demo', 'Session')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -680,21 +682,46 @@ function Show-Step {
     & $Script | Out-Host
 }
 
-function Invoke-Demo {
+# Builds the module and the emulator, and starts the emulator on $DemoUrl. The same as:
+#   dotnet run --project src/BackupQuery.Emulator -- --urls http://127.0.0.1:5080 --count zstack=5000
+# (started from its dll so that stopping it stops the server itself, not only a `dotnet run` parent).
+function Start-DemoEmulator {
     param([string] $Configuration)
     Invoke-Build -Configuration $Configuration
     Invoke-Native dotnet @('build', (Join-Path $Root 'src/BackupQuery.Emulator/BackupQuery.Emulator.csproj'), '-c', $Configuration, '--nologo', '-v', 'q')
     $emulatorDll = Join-Path $Root "src/BackupQuery.Emulator/bin/$Configuration/net8.0/BackupQuery.Emulator.dll"
-
-    # The same as: dotnet run --project src/BackupQuery.Emulator -- --urls http://127.0.0.1:5080 --count zstack=5000
-    # (started from its dll so that stopping it stops the server itself, not only a `dotnet run` parent).
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "bq-emulator-$PID.log"
     $errLog = Join-Path ([System.IO.Path]::GetTempPath()) "bq-emulator-$PID.err.log"
-    $emulator = Start-Process -FilePath dotnet -ArgumentList @("`"$emulatorDll`"", '--urls', $DemoUrl, '--count', 'zstack=5000') `
+    $process = Start-Process -FilePath dotnet -ArgumentList @("`"$emulatorDll`"", '--urls', $DemoUrl, '--count', 'zstack=5000') `
         -PassThru -NoNewWindow -RedirectStandardOutput $log -RedirectStandardError $errLog
+    $emulator = [pscustomobject]@{ Process = $process; Log = $log; ErrLog = $errLog }
     try {
-        Wait-Emulator -Process $emulator -Url $DemoUrl -LogPath $errLog
+        Wait-Emulator -Process $process -Url $DemoUrl -LogPath $errLog
         Start-Sleep -Milliseconds 500
+    }
+    catch {
+        Stop-DemoEmulator $emulator
+        throw
+    }
+    return $emulator
+}
+
+function Stop-DemoEmulator {
+    param($Emulator)
+    if (-not $Emulator.Process.HasExited) {
+        Stop-Process -Id $Emulator.Process.Id -Force
+        $Emulator.Process.WaitForExit(10000) | Out-Null
+    }
+    Remove-Item -LiteralPath $Emulator.Log, $Emulator.ErrLog -ErrorAction SilentlyContinue
+    Write-Host ''
+    Write-Host 'Emulator stopped.' -ForegroundColor Green
+}
+
+function Invoke-Demo {
+    param([string] $Configuration)
+    $emulator = Start-DemoEmulator -Configuration $Configuration
+    $log = $emulator.Log
+    try {
         Write-Host ''
         Get-Content -LiteralPath $log | Out-Host
 
@@ -785,14 +812,58 @@ function Invoke-Demo {
         }
     }
     finally {
-        if (-not $emulator.HasExited) {
-            Stop-Process -Id $emulator.Id -Force
-            $emulator.WaitForExit(10000) | Out-Null
-        }
-        Remove-Item -LiteralPath $log, $errLog -ErrorAction SilentlyContinue
-        Write-Host ''
-        Write-Host 'Emulator stopped.' -ForegroundColor Green
+        Stop-DemoEmulator $emulator
     }
+}
+
+# The README's "A session" block, produced by the module: each command runs against the emulator in this session and
+# its output, rendered as a 100-column console would show it, goes between the markers in README.md.
+$SessionCommands = @(
+    '$cred = [pscredential]::new(''admin'', (ConvertTo-SecureString ''password'' -AsPlainText -Force))'
+    '$zs = Connect-ZStack -Server http://127.0.0.1:5080 -Credential $cred -ServerTimeZone UTC -Name lab'
+    'Get-ZStackDatabaseBackup -Status Creating -First 5'
+    'Get-ZStackDatabaseBackup | Group-Object Status -NoElement'
+    'Get-ZStackDatabaseBackup -CreatedAfter 2026-10-30 | Sort-Object SizeBytes -Descending | Select-Object -First 3 Name, CreatedAt, SizeBytes'
+    '$hwCred = [pscredential]::new(''demo-user'', (ConvertTo-SecureString ''Demo@Passw0rd'' -AsPlainText -Force))'
+    '$endpoints = @{ iam = ''http://127.0.0.1:5080/iam''; ''gaussdb-nosql'' = ''http://127.0.0.1:5080/gaussdb-nosql''; rds = ''http://127.0.0.1:5080/rds''; vbs = ''http://127.0.0.1:5080/vbs''; cbr = ''http://127.0.0.1:5080/cbr'' }'
+    '$hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential $hwCred -Endpoint $endpoints -Name beijing'
+    'Get-ZStackConnection'
+    'Get-HuaweiCloudConnection'
+    'Get-CbrBackup -Status available -SortBy created_at -Descending -First 4'
+    'Get-CbrBackup | Group-Object ResourceType | Select-Object Name, Count, @{ n = ''GB''; e = { ($_.Group | Measure-Object ResourceSizeGB -Sum).Sum } }'
+    'Get-RdsBackup -DatastoreType mongodb -First 3 | Format-List'
+    'Get-CbrBackup -First 20 | Where-Object ChildCount | Export-Csv cbr.csv -NoTypeInformation; Import-Csv cbr.csv | Select-Object -First 2 Name, ChildCount, Children, ExtendInfo | Format-List'
+    'Get-ZStackDatabaseBackup -Connection lab -IncludeTotalCount -Skip 4990 -First 3'
+    'Disconnect-HuaweiCloud; Disconnect-ZStack; Remove-Item cbr.csv'
+)
+
+function Invoke-Session {
+    param([string] $Configuration)
+    $emulator = Start-DemoEmulator -Configuration $Configuration
+    $transcript = New-Object System.Collections.Generic.List[string]
+    $here = Get-Location
+    try {
+        Set-Location ([System.IO.Path]::GetTempPath())
+        Import-Module (Join-Path $ModuleDir 'BackupQuery.psd1') -Force
+        foreach ($command in $SessionCommands) {
+            $transcript.Add("PS> $command")
+            $text = (. ([scriptblock]::Create($command)) | Out-String -Width 100).TrimEnd()
+            $text = ($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() }) -join "`n"
+            if ($text.Trim()) { $transcript.Add($text.TrimStart("`n")); $transcript.Add('') }
+        }
+    }
+    finally {
+        Set-Location $here
+        Remove-Module BackupQuery -ErrorAction SilentlyContinue
+        Stop-DemoEmulator $emulator
+    }
+    $readme = Join-Path $Root 'README.md'
+    $block = "<!-- session:start (build.ps1 -Task Session writes this block) -->`n``````text`n" + (($transcript -join "`n").TrimEnd()) + "`n```````n<!-- session:end -->"
+    $text = [System.IO.File]::ReadAllText($readme)
+    $updated = [regex]::Replace($text, '(?s)<!-- session:start.*?<!-- session:end -->', { param($m) $block })
+    if ($updated -eq $text -and $text -notmatch '<!-- session:start') { throw 'README.md has no <!-- session:start --> ... <!-- session:end --> markers.' }
+    Write-Utf8File $readme $updated
+    Write-Host "Wrote the session ($($SessionCommands.Count) commands) into README.md" -ForegroundColor Green
 }
 
 switch ($Task) {
@@ -803,4 +874,5 @@ switch ($Task) {
     'Package' { Invoke-Package }
     'Pack' { Invoke-Pack }
     'Demo' { Invoke-Demo -Configuration $Configuration }
+    'Session' { Invoke-Session -Configuration $Configuration }
 }
