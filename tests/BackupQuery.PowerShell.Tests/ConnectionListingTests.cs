@@ -68,6 +68,14 @@ public sealed class ConnectionListingTests(EmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
+    public void ConnectingAgainUnderATakenNameReplacesTheEarlierConnection()
+    {
+        using var ps = ThreeZStackConnections();
+        ps.Run(emulator.ConnectZStackScript.Replace("-Name zs", "-Name prod-a")).Succeeded();
+        Assert.Equal(["prod-b|False", "lab|False", "prod-a|True"], ps.Run("Get-ZStackConnection | ForEach-Object { '{0}|{1}' -f $_.Name, $_.IsDefault }").Succeeded().Objects);
+    }
+
+    [Fact]
     public void DisconnectTakesNamesFromThePipeline()
     {
         using var ps = ThreeZStackConnections();

@@ -158,3 +158,40 @@ Describe 'Runspaces and jobs' {
         finally { $ps.Dispose() }
     }
 }
+
+Describe 'Connections by name' {
+    It 'lists the session''s connections with the default marked, and finds them by wildcard' {
+        $extra = Connect-ZStack -Server $Server -Credential $Account -Name runbook-2 -ErrorAction Stop
+        try {
+            $listed = @(Get-ZStackConnection -Name runbook*)
+            ($listed | ForEach-Object Name) | Should -Be 'runbook', 'runbook-2'
+            ($listed | ForEach-Object IsDefault) | Should -Be $false, $true
+            Get-ZStackConnection -Name 'nothing*' | Should -BeNullOrEmpty
+            { Get-ZStackConnection -Name nothing -ErrorAction Stop } | Should -Throw -ErrorId 'BackupQuery.ConnectionNotFound,BackupQuery.PowerShell.ZStack.GetZStackConnectionCommand'
+        }
+        finally { Disconnect-ZStack -Connection $extra }
+        (Get-ZStackConnection -Name runbook).IsDefault | Should -BeTrue
+    }
+
+    It 'takes connection names in -Connection, as a runbook would write them' {
+        (Get-CbrBackup -Connection tenant -First 2 | ForEach-Object Connection) | Should -Be 'tenant', 'tenant'
+        { Get-CbrBackup -Connection runbook -First 1 -ErrorAction Stop } | Should -Throw -ExpectedMessage "*no HuaweiCloud connection named 'runbook'*"
+    }
+
+    It 'exports CBR backups to CSV without a type name in any cell' {
+        $csv = Join-Path $TestDrive 'cbr.csv'
+        Get-CbrBackup -First 50 | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $text = Get-Content -LiteralPath $csv -Raw
+        $text | Should -Match 'OS::'
+        $text | Should -Not -Match '(System|BackupQuery)\.[A-Z]'
+    }
+
+    It 'keeps dates as dates through Export-Clixml and Import-Clixml' {
+        $xml = Join-Path $TestDrive 'records.xml'
+        $live = @(Get-ZStackDatabaseBackup -Skip 1 -First 5)
+        $live | Export-Clixml -LiteralPath $xml
+        $back = @(Import-Clixml -LiteralPath $xml)
+        $back[0].CreatedAt | Should -BeOfType ([DateTimeOffset])
+        ($back | Sort-Object CreatedAt -Descending | ForEach-Object Uuid) | Should -Be ($live | Sort-Object CreatedAt -Descending | ForEach-Object Uuid)
+    }
+}

@@ -11,12 +11,15 @@ public sealed class ConnectionSet
     private readonly List<IBackupConnection> _all = [];
     private readonly Dictionary<Type, IBackupConnection> _defaults = [];
 
-    /// <summary>Adds a connection and makes it the default of its type.</summary>
+    /// <summary>
+    /// Adds a connection and makes it the default of its type. A connection of the same type and name is replaced: a
+    /// name stands for one connection (the replaced one still works where a variable holds it).
+    /// </summary>
     public void Add(IBackupConnection connection)
     {
         lock (_gate)
         {
-            _all.Remove(connection);
+            _all.RemoveAll(c => ReferenceEquals(c, connection) || (c.GetType() == connection.GetType() && string.Equals(c.Name, connection.Name, StringComparison.OrdinalIgnoreCase)));
             _all.Add(connection);
             _defaults[connection.GetType()] = connection;
         }
