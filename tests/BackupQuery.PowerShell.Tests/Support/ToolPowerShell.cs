@@ -18,9 +18,10 @@ internal static class ToolPowerShell
     /// Runs <c>dotnet pwsh -NoProfile -NonInteractive -File</c> <paramref name="script"/> with
     /// <paramref name="arguments"/>; fails the test with the process's output unless it exits with 0.
     /// <paramref name="dataHome"/> becomes XDG_DATA_HOME, which .NET on Linux takes for the local application data
-    /// folder: there PSResourceGet's repository list and the user module path are the test's own, not the user's. On
-    /// Windows and macOS they stay in the user's folders, where the scripts' unique repository names and their finally
-    /// blocks leave the user's list as it was.
+    /// folder: there PSResourceGet's repository list is the test's own, not the user's. On Windows and macOS it stays
+    /// the user's, where the scripts' unique repository names and their finally blocks leave it as it was. Nothing is
+    /// installed: Save-PSResource writes only to the path it is given (PSResourceGet does create its CurrentUser module
+    /// folder, empty, when it is missing).
     /// </summary>
     public static string RunFile(string script, IEnumerable<string> arguments, string dataHome)
     {
