@@ -166,29 +166,66 @@ public sealed class CmdletContractTests
         Assert.True(plain.Count == 0, $"{name}: secrets must be SecureString or PSCredential, not plain text: {string.Join(", ", plain)}");
     }
 
+    private static bool Lists(CmdletInfo cmdlet) => cmdlet.Verb == "Get" && cmdlet.OutputTypes.OfType<Type>().Any(IsBackupRecord);
+
+    private static TheoryData<string> NamesWhere(Func<CmdletInfo, bool> predicate)
+    {
+        var data = new TheoryData<string>();
+        foreach (var cmdlet in ModuleUnderTest.AllCmdlets.Where(predicate)) data.Add(cmdlet.Name);
+        return data;
+    }
+
+    public static TheoryData<string> ListingCmdletNames() => NamesWhere(Lists);
+    public static TheoryData<string> OtherThanListingCmdletNames() => NamesWhere(c => !Lists(c));
+    public static TheoryData<string> ConnectCmdletNames() => NamesWhere(c => c.Verb == "Connect");
+    public static TheoryData<string> OtherThanConnectCmdletNames() => NamesWhere(c => c.Verb != "Connect");
+
+    /// <summary>Every Get-* cmdlet of this module lists backup records, so none can fall out of the listing checks below.</summary>
+    [Fact]
+    public void EveryGetCmdletWritesBackupRecords()
+    {
+        var gets = ModuleUnderTest.AllCmdlets.Where(c => c.Verb == "Get").ToList();
+        Assert.NotEmpty(gets);
+        Assert.All(gets, c => Assert.True(Lists(c), $"{c.Name} is a Get cmdlet whose [OutputType] names no backup record type."));
+    }
+
     /// <summary>Get-* cmdlets that write backup records list: they stream, and take -First/-Skip/-IncludeTotalCount and -Connection.</summary>
     [Theory]
-    [MemberData(nameof(CmdletNames))]
+    [MemberData(nameof(ListingCmdletNames))]
     public void ListingCmdletsSupportPagingAndConnection(string name)
     {
         var cmdlet = Cmdlet(name);
-        if (cmdlet.Verb != "Get" || !cmdlet.OutputTypes.OfType<Type>().Any(IsBackupRecord)) return;
         Assert.True(cmdlet.SupportsPaging, $"{name} lists backup records but its [Cmdlet] lacks SupportsPaging = true (-First/-Skip/-IncludeTotalCount).");
         Assert.Contains(cmdlet.Parameters, p => p.Name == "Connection");
     }
 
     [Theory]
-    [MemberData(nameof(CmdletNames))]
+    [MemberData(nameof(OtherThanListingCmdletNames))]
+    public void OnlyListingCmdletsSupportPaging(string name) =>
+        Assert.False(Cmdlet(name).SupportsPaging, $"{name} lists nothing, yet takes -First/-Skip/-IncludeTotalCount.");
+
+    [Theory]
+    [MemberData(nameof(ConnectCmdletNames))]
     public void ConnectCmdletsWriteAConnection(string name)
     {
         var cmdlet = Cmdlet(name);
-        if (cmdlet.Verb != "Connect") return;
         var output = Assert.Single(cmdlet.OutputTypes.OfType<Type>());
         Assert.Contains(output.GetInterfaces(), i => i.FullName == "BackupQuery.Connections.IBackupConnection");
         var disconnect = ModuleUnderTest.AllCmdlets.SingleOrDefault(c => c.Verb == "Disconnect" && c.Noun == cmdlet.Noun);
         Assert.True(disconnect is not null, $"{name} has no Disconnect-{cmdlet.Noun}.");
         var connection = Assert.Single(disconnect!.Parameters, p => p.Name == "Connection");
         Assert.Equal(output, connection.Property.PropertyType.GetElementType() ?? connection.Property.PropertyType);
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherThanConnectCmdletNames))]
+    public void OnlyConnectCmdletsWriteAConnection(string name)
+    {
+        var connections = Cmdlet(name).OutputTypes.OfType<Type>()
+            .Where(t => t.GetInterfaces().Any(i => i.FullName == "BackupQuery.Connections.IBackupConnection"))
+            .Select(t => t.Name)
+            .ToList();
+        Assert.True(connections.Count == 0, $"{name} is no Connect cmdlet, yet writes {string.Join(", ", connections)}.");
     }
 
     internal static bool IsBackupRecord(Type? type)

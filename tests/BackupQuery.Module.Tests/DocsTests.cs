@@ -61,7 +61,10 @@ public sealed class DocsTests
         var sets = cmdlet.Parameters.SelectMany(p => p.Sets).Select(s => s.SetName).Where(s => s != ParameterInfo.AllSets).Distinct().ToList();
         var page = Page(name);
         var syntax = page.Substring(page.IndexOf("## SYNTAX", StringComparison.Ordinal), page.IndexOf("## DESCRIPTION", StringComparison.Ordinal) - page.IndexOf("## SYNTAX", StringComparison.Ordinal));
-        foreach (var set in sets) Assert.Contains($"### {set}", syntax);
+        // Exactly the named sets (and the default one, which may hold only all-sets parameters); a cmdlet without any shows none.
+        if (sets.Count > 0 && cmdlet.DefaultParameterSetName is { } defaultSet && !sets.Contains(defaultSet)) sets.Add(defaultSet);
+        var headings = Regex.Matches(syntax, @"^### (?<set>\S+)( \(Default\))?\s*$", RegexOptions.Multiline).Select(m => m.Groups["set"].Value);
+        Assert.Equal(sets.Order(StringComparer.Ordinal), headings.Order(StringComparer.Ordinal));
     }
 
     [Fact]

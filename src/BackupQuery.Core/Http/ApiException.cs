@@ -15,6 +15,8 @@ public enum ApiErrorKind
     Connection,
     InvalidResponse,
     ServiceError,
+    /// <summary>The server's TLS certificate was not trusted.</summary>
+    Security,
 }
 
 /// <summary>Base of every failure Core reports; its message never holds a secret.</summary>

@@ -10,7 +10,8 @@ public static class HttpStatusClassifier
 {
     public static (ApiErrorKind Kind, bool Transient) Classify(HttpStatusCode status) => (int)status switch
     {
-        400 or 405 => (ApiErrorKind.InvalidArgument, false),
+        // 414 and 431: the request line or headers are too long for the server (a very long filter value).
+        400 or 405 or 414 or 431 => (ApiErrorKind.InvalidArgument, false),
         401 => (ApiErrorKind.Authentication, false),
         403 => (ApiErrorKind.PermissionDenied, false),
         404 => (ApiErrorKind.NotFound, false),

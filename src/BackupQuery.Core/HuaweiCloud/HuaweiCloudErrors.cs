@@ -88,6 +88,7 @@ internal static class HuaweiCloudErrors
             ApiErrorKind.Throttled => "The API is throttling this account: retried with backoff; reduce parallel queries if it persists.",
             ApiErrorKind.PermissionDenied => "The identity lacks permission for this API in this project: check its IAM policies.",
             ApiErrorKind.NotFound => "Check -Region and -Endpoint: the URL must reach this service's API.",
+            ApiErrorKind.InvalidArgument when isLogin => "Check -Region (its project is looked up by that name) and -DomainName, or give -ProjectId.",
             _ => null,
         };
         return (kind, hint, transient);

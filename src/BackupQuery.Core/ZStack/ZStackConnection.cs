@@ -86,15 +86,25 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     }
 
     public IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        _client.QueryDatabaseBackupsAsync(query, paging, cancellationToken);
+        Use().QueryDatabaseBackupsAsync(query, paging, cancellationToken);
 
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
-        _client.GetImageStoreBackupsAsync(scan, paging, cancellationToken);
+        Use().GetImageStoreBackupsAsync(scan, paging, cancellationToken);
+
+    private ZStackClient Use() => !_disposed
+        ? _client
+        : throw new BackupQueryException($"The ZStack connection '{Name}' is disconnected: run Connect-ZStack again.", ApiErrorKind.Authentication);
 
     /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>
     public Task DisconnectAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);
 
     public override string ToString() => $"{Name} ({AuthKind} {AccountName ?? AccessKeyId}{(UserName is null ? "" : "/" + UserName)} @ {Server})";
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _http.Dispose();
+    }
+
+    private volatile bool _disposed;
 }

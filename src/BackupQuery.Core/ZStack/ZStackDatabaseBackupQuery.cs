@@ -1,3 +1,5 @@
+using BackupQuery.Http;
+
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackDatabaseBackup asks for; every filter goes to the server as a <c>q</c> condition.</summary>
@@ -24,6 +26,11 @@ public sealed class ZStackDatabaseBackupQuery
     /// <summary>The <c>q</c> conditions, in a stable order.</summary>
     public IReadOnlyList<ZStackCondition> Conditions(TimeZoneInfo serverZone)
     {
+        if (CreatedAfter is { } from && CreatedBefore is { } to && from >= to)
+        {
+            throw new BackupQueryException(
+                $"-CreatedAfter ({from.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}) must be earlier than -CreatedBefore ({to.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).", ApiErrorKind.InvalidArgument);
+        }
         var conditions = new List<ZStackCondition>();
         if (Uuid.Count > 0) conditions.Add(ZStackCondition.ForAny("uuid", Uuid));
         if (!string.IsNullOrEmpty(Name)) conditions.Add(ZStackCondition.ForName("name", Name!));

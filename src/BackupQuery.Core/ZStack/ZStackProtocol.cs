@@ -199,7 +199,9 @@ internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo s
             return (ApiErrorKind.Authentication, "This machine's clock, or -ServerTimeZone, differs from the management node's by more than 15 minutes.", false);
         }
         var (kind, transient) = HttpStatusClassifier.Classify(status);
-        var hint = kind == ApiErrorKind.NotFound ? "Check -Server: the URL must reach the ZStack API (for example http://node:8080/zstack)." : null;
+        var hint = kind == ApiErrorKind.NotFound ? "Check -Server: the URL must reach the ZStack API (for example http://node:8080/zstack)."
+            : (int)status == 414 ? "The query is too long for the server: shorten -Name or -Filter, or use a wildcard."
+            : null;
         return (kind, hint, transient);
     }
 }

@@ -34,6 +34,7 @@ internal static class ErrorRecords
         ApiErrorKind.Connection => ErrorCategory.ConnectionError,
         ApiErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
         ApiErrorKind.ServiceError => ErrorCategory.InvalidOperation,
+        ApiErrorKind.Security => ErrorCategory.SecurityError,
         _ => ErrorCategory.NotSpecified,
     };
 }

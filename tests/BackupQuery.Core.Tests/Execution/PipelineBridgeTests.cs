@@ -78,23 +78,31 @@ public class PipelineBridgeTests
     public void ASinkThatThrowsStopsTheProducer()
     {
         var produced = 0;
+        using var ended = new ManualResetEventSlim();
         async IAsyncEnumerable<object> Many([EnumeratorCancellation] CancellationToken ct = default)
         {
-            for (var i = 0; i < 1_000_000; i++)
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                Interlocked.Increment(ref produced);
-                await Task.Yield();
-                yield return i;
+                for (var i = 0; i < 1_000_000; i++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Interlocked.Increment(ref produced);
+                    await Task.Yield();
+                    yield return i;
+                }
+            }
+            finally
+            {
+                ended.Set();
             }
         }
         var sink = new ThrowingSink();
         Assert.Throws<InvalidOperationException>(() => PipelineBridge.Run((_, ct) => Many(ct), sink, CancellationToken.None));
-        Thread.Sleep(100);
+        // Stopped means the producer's enumeration ended, not merely that it is blocked on a full queue.
+        Assert.True(ended.Wait(TimeSpan.FromSeconds(5)), "the producer kept running after the sink failed");
         var after = produced;
         Thread.Sleep(100);
         Assert.Equal(after, produced);
-        Assert.True(after < 1_000_000);
     }
 
     private sealed class ThrowingSink : IListingSink

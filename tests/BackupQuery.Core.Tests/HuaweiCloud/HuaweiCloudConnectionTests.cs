@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
 using static BackupQuery.Core.Tests.HuaweiCloud.HuaweiCloudEmulator;
@@ -33,7 +34,7 @@ public class HuaweiCloudConnectionTests
         Assert.Equal(emulator.DataProjectId, connection.ProjectId);
         Assert.Equal("AccessKey", connection.AuthKind);
         Assert.Equal(emulator.Options.HuaweiAccessKeyId, connection.AccessKeyId);
-        Assert.Contains("name=" + emulator.Region, Assert.Single(emulator.Requests("/iam/v3/projects")).RawQuery);
+        Assert.Equal(emulator.Region, Assert.Single(emulator.Requests("/iam/v3/projects")).Value("name"));
 
         var records = await ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, CancellationToken.None));
         Assert.Equal(30, records.Count);
@@ -153,6 +154,7 @@ public class HuaweiCloudConnectionTests
 
         Assert.False(connection.Connected);
         Assert.Null(connection.TokenExpiresAt);
-        Assert.Throws<BackupQueryException>(() => connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, CancellationToken.None));
+        Expect.Rejected(ApiErrorKind.Authentication, "connection 'emulator' is disconnected", () => connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, CancellationToken.None));
+        Assert.Empty(emulator.Requests("/cbr/"));
     }
 }

@@ -1,3 +1,4 @@
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
 
@@ -50,14 +51,11 @@ public class HuaweiCloudEndpointsTests
     }
 
     [Theory]
-    [InlineData("ecs", "https://ecs.example")]
-    [InlineData("cbr", "not a url")]
-    [InlineData("cbr", "ftp://host/")]
-    public void Bad_overrides_are_invalid_arguments(string key, string value)
-    {
-        var error = Assert.Throws<BackupQueryException>(() => HuaweiCloudEndpoints.Resolve("cn-north-4", new Dictionary<string, string> { [key] = value }));
-        Assert.Equal(ApiErrorKind.InvalidArgument, error.Kind);
-    }
+    [InlineData("ecs", "https://ecs.example", "'ecs' is not a Huawei Cloud service key")]
+    [InlineData("cbr", "not a url", "'not a url' is not an http(s) base URL")]
+    [InlineData("cbr", "ftp://host/", "'ftp://host/' is not an http(s) base URL")]
+    public void Bad_overrides_are_invalid_arguments(string key, string value, string named) =>
+        Expect.Rejected(ApiErrorKind.InvalidArgument, named, () => HuaweiCloudEndpoints.Resolve("cn-north-4", new Dictionary<string, string> { [key] = value }));
 
     [Fact]
     public void Region_list_has_the_spec_entries()

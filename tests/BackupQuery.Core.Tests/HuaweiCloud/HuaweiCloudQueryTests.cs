@@ -1,3 +1,4 @@
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
 
@@ -26,14 +27,15 @@ public class HuaweiCloudQueryTests
     [Fact]
     public void Bad_combinations_are_invalid_arguments()
     {
-        Assert.Equal(ApiErrorKind.InvalidArgument, Assert.Throws<BackupQueryException>(() => new GeminiDbBackupQuery { CreatedAfter = Now, CreatedBefore = Now.AddDays(-1) }.Parameters(Now)).Kind);
-        Assert.Throws<BackupQueryException>(() => new GeminiDbBackupQuery { Type = "DatabaseTable", DatastoreType = "mongodb" }.Parameters(Now));
-        Assert.Throws<BackupQueryException>(() => new RdsBackupQuery().Parameters(Now));
-        Assert.Throws<BackupQueryException>(() => new VbsBackupQuery { SortBy = "name" }.Parameters());
-        Assert.Throws<BackupQueryException>(() => new VbsBackupQuery { Detailed = true, SortBy = "colour" }.Parameters());
-        Assert.Throws<BackupQueryException>(() => new CbrBackupQuery { SortBy = "size" }.Parameters());
-        Assert.Throws<BackupQueryException>(() => new CbrBackupQuery { Name = new string('n', 256) }.Parameters());
-        Assert.Throws<BackupQueryException>(() => new CbrBackupQuery { CreatedAfter = Now, CreatedBefore = Now }.Parameters());
+        const ApiErrorKind Invalid = ApiErrorKind.InvalidArgument;
+        Expect.Rejected(Invalid, "-CreatedAfter (2026-03-01", () => new GeminiDbBackupQuery { CreatedAfter = Now, CreatedBefore = Now.AddDays(-1) }.Parameters(Now));
+        Expect.Rejected(Invalid, "-Type DatabaseTable exists for Cassandra only, not for datastore type 'mongodb'", () => new GeminiDbBackupQuery { Type = "DatabaseTable", DatastoreType = "mongodb" }.Parameters(Now));
+        Expect.Rejected(Invalid, "give -InstanceId", () => new RdsBackupQuery().Parameters(Now));
+        Expect.Rejected(Invalid, "add -Detailed", () => new VbsBackupQuery { SortBy = "name" }.Parameters());
+        Expect.Rejected(Invalid, "-SortBy 'colour' is not a VBS sort key", () => new VbsBackupQuery { Detailed = true, SortBy = "colour" }.Parameters());
+        Expect.Rejected(Invalid, "-SortBy 'size' is not a CBR sort key", () => new CbrBackupQuery { SortBy = "size" }.Parameters());
+        Expect.Rejected(Invalid, "-Name is longer than 255 characters", () => new CbrBackupQuery { Name = new string('n', 256) }.Parameters());
+        Expect.Rejected(Invalid, "-CreatedAfter (2026-03-01", () => new CbrBackupQuery { CreatedAfter = Now, CreatedBefore = Now }.Parameters());
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public class HuaweiCloudQueryTests
     [Fact]
     public void Environment_credential_names_the_missing_variable()
     {
-        var error = Assert.Throws<BackupQueryException>(() => HuaweiCloudCredential.FromEnvironment(name => name == HuaweiCloudCredential.AccessKeyVariable ? "AK" : null));
+        var error = Expect.Rejected(ApiErrorKind.Authentication, "HUAWEICLOUD_SDK_SK", () => HuaweiCloudCredential.FromEnvironment(name => name == HuaweiCloudCredential.AccessKeyVariable ? "AK" : null));
         Assert.StartsWith("The environment variable HUAWEICLOUD_SDK_SK is not set", error.Message);
 
         var key = HuaweiCloudCredential.FromEnvironment(name => name switch

@@ -52,7 +52,8 @@ public class PagedListingTests
     {
         var server = new FakeOffsetServer(450, serverCap: 100);
         var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
-        Assert.Equal(450, all.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 450), all);
+        Assert.Equal([0L, 100L, 200L, 300L, 400L], server.Requests.Select(r => r.Offset));
     }
 
     [Fact]

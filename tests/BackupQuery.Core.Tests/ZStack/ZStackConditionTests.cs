@@ -1,3 +1,4 @@
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Http;
 using BackupQuery.ZStack;
 
@@ -28,17 +29,16 @@ public class ZStackConditionTests
     }
 
     [Theory]
-    [InlineData("name=a>b")]          // the server would split at '=' then keep '>' in the value
-    [InlineData("name=x!=y")]         // '!=' is tested first: the field would be 'name=x'
-    [InlineData("status")]            // no operator
-    [InlineData("=Ready")]            // no field
-    [InlineData("description is null x")]
-    [InlineData("na me=x")]
-    public void RejectsConditionsTheServerWouldMisread(string text)
+    [InlineData("name=a>b", "the value 'a>b' for 'name' contains the operator '>'")] // the server would split at '=' then keep '>' in the value
+    [InlineData("name=x!=y", "'name=x' is not a field name")]                        // '!=' is tested first: the field would be 'name=x'
+    [InlineData("status", "'status' has no operator")]
+    [InlineData("=Ready", "'=Ready' has no operator")]                               // no field
+    [InlineData("description is null x", "'description is null x' has text after 'is null'")]
+    [InlineData("na me=x", "'na me' is not a field name")]
+    public void RejectsConditionsTheServerWouldMisread(string text, string named)
     {
-        var error = Assert.ThrowsAny<BackupQueryException>(() => ZStackCondition.Parse(text));
-        Assert.Equal(ApiErrorKind.InvalidArgument, error.Kind);
-        Assert.Contains("Invalid ZStack filter", error.Message);
+        var error = Expect.Rejected(ApiErrorKind.InvalidArgument, named, () => ZStackCondition.Parse(text));
+        Assert.StartsWith("Invalid ZStack filter", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public class ZStackConditionTests
     {
         Assert.Equal("uuid?=a,b", ZStackCondition.ForAny("uuid", ["a", "b"]).ToString());
         Assert.Equal("uuid=a", ZStackCondition.ForAny("uuid", ["a"]).ToString());
-        Assert.Throws<BackupQueryException>(() => ZStackCondition.ForAny("name", ["a,b"]));
+        Expect.Rejected(ApiErrorKind.InvalidArgument, "a value for 'name' contains ','", () => ZStackCondition.ForAny("name", ["a,b"]));
     }
 
     [Fact]

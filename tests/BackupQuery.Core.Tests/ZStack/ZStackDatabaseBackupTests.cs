@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using BackupQuery.Core.Tests.Support;
 using BackupQuery.Emulator.Hosting;
@@ -21,11 +22,10 @@ public class ZStackDatabaseBackupTests
 
         var all = await List(connection).ToListAsync();
 
-        Assert.Equal(5000, all.Count);
-        Assert.Equal(5000, all.Select(b => b.Uuid).Distinct().Count());
+        Assert.Equal(emulator.Data.Select(b => b.Uuid), all.Select(b => b.Uuid));
         var pages = emulator.Listings.ToList();
-        Assert.Equal(5, pages.Count);
-        Assert.All(pages, p => Assert.Contains("replyWithCount=true", p.RawQuery));
+        Assert.Equal([0, 1000, 2000, 3000, 4000], pages.Select(p => int.Parse(p.Value("start"), CultureInfo.InvariantCulture)).Order());
+        Assert.All(pages, p => Assert.Equal(("1000", "true"), (p.Value("limit"), p.Value("replyWithCount"))));
         Assert.All(all, b => Assert.Equal("emulator", b.Connection));
     }
 
@@ -37,9 +37,9 @@ public class ZStackDatabaseBackupTests
 
         var ten = await List(connection, p: new PagingOptions { First = 10 }).ToListAsync();
 
-        Assert.Equal(10, ten.Count);
+        Assert.Equal(emulator.Data.Take(10).Select(b => b.Uuid), ten.Select(b => b.Uuid));
         var request = Assert.Single(emulator.Listings);
-        Assert.Contains("limit=10", request.RawQuery);
+        Assert.Equal(("0", "10"), (request.Value("start"), request.Value("limit")));
     }
 
     [Fact]
@@ -48,11 +48,10 @@ public class ZStackDatabaseBackupTests
         await using var emulator = await ZStackEmulator.StartAsync();
         using var connection = await emulator.ConnectAsync();
 
-        var all = await List(connection).ToListAsync();
         var tail = await List(connection, p: new PagingOptions { Skip = 4990 }).ToListAsync();
 
-        Assert.Equal(all.Skip(4990).Select(b => b.Uuid), tail.Select(b => b.Uuid));
-        Assert.Contains(emulator.Listings, e => e.RawQuery.Contains("start=4990"));
+        Assert.Equal(emulator.Data.Skip(4990).Select(b => b.Uuid), tail.Select(b => b.Uuid));
+        Assert.Equal("4990", Assert.Single(emulator.Listings).Value("start"));
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public class ZStackDatabaseBackupTests
 
         Assert.Equal("db-backup", seed.Name);
         Assert.Equal(13107L, seed.SizeBytes);
-        Assert.Contains(emulator.Listings, e => e.RawQuery.Contains("q=uuid%3D742a7c7d4a4f3a01b206632a40ac414f"));
+        Assert.Equal(["uuid=742a7c7d4a4f3a01b206632a40ac414f"], Assert.Single(emulator.Listings).Values("q"));
     }
 
     [Fact]
@@ -73,17 +72,15 @@ public class ZStackDatabaseBackupTests
     {
         await using var emulator = await ZStackEmulator.StartAsync();
         using var connection = await emulator.ConnectAsync();
-
-        var all = await List(connection).ToListAsync();
-        var expected = all.Where(b => b.Name is { } n && n.StartsWith("db-backup-001", StringComparison.Ordinal)).Select(b => b.Uuid).ToHashSet();
-        emulator.Server.Requests.Clear();
+        var expected = emulator.Data.Where(b => b.Name.StartsWith("db-backup-001", StringComparison.Ordinal)).Select(b => b.Uuid).ToList();
 
         var some = await List(connection, new ZStackDatabaseBackupQuery { Name = "db-backup-001*" }).ToListAsync();
 
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
+        Assert.Equal(expected, some.Select(b => b.Uuid));
         var request = Assert.Single(emulator.Listings);
-        Assert.Contains("q=name~%3Ddb-backup-001%25", request.RawQuery);
+        Assert.Equal(["name~=db-backup-001%"], request.Values("q"));
+        Assert.Contains("q=name~%3Ddb-backup-001%25", request.RawPairs());
     }
 
     [Fact]
@@ -91,11 +88,10 @@ public class ZStackDatabaseBackupTests
     {
         await using var emulator = await ZStackEmulator.StartAsync();
         using var connection = await emulator.ConnectAsync();
-        var all = await List(connection).ToListAsync();
-        var storage = all.First(b => b.BackupStorageUuid is not null).BackupStorageUuid!;
-        var expected = all.Where(b => b.Status == "Ready" && b.State == "Enabled" && b.BackupStorageRefs.Any(r => r.BackupStorageUuid == storage) && b.SizeBytes > 1_000_000)
-            .Select(b => b.Uuid).ToHashSet();
-        emulator.Server.Requests.Clear();
+        var storage = emulator.Data.BackupStorageUuids[1];
+        var expected = emulator.Data
+            .Where(b => b.Status == "Ready" && b.State == "Enabled" && b.BackupStorageRefs!.Any(r => r.BackupStorageUuid == storage) && b.Size > 1_000_000)
+            .Select(b => b.Uuid).ToList();
 
         var some = await List(connection, new ZStackDatabaseBackupQuery
         {
@@ -106,12 +102,9 @@ public class ZStackDatabaseBackupTests
         }).ToListAsync();
 
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
-        var query = emulator.Listings.First().RawQuery;
-        Assert.Contains("q=status%3DReady", query);
-        Assert.Contains("q=state%3DEnabled", query);
-        Assert.Contains("q=backupStorageRefs.backupStorageUuid%3D" + storage, query);
-        Assert.Contains("q=size%3E1000000", query);
+        Assert.Equal(expected, some.Select(b => b.Uuid));
+        Assert.All(emulator.Listings, e => Assert.Equal(
+            ["state=Enabled", "status=Ready", "backupStorageRefs.backupStorageUuid=" + storage, "size>1000000"], e.Values("q")));
     }
 
     [Fact]
@@ -119,18 +112,19 @@ public class ZStackDatabaseBackupTests
     {
         await using var emulator = await ZStackEmulator.StartAsync();
         using var connection = await emulator.ConnectAsync();
-        var all = await List(connection).ToListAsync();
-        var dated = all.Where(b => b.CreatedAt is not null).OrderBy(b => b.CreatedAt).ToList();
-        var after = dated[dated.Count / 3].CreatedAt!.Value;
-        var before = dated[2 * dated.Count / 3].CreatedAt!.Value;
-        var expected = dated.Where(b => b.CreatedAt >= after && b.CreatedAt < before).Select(b => b.Uuid).ToHashSet();
-        emulator.Server.Requests.Clear();
+        var zone = emulator.Options.ZStackTimeZone;
+        var dated = emulator.Data.Where(b => b.CreateDate is not null).OrderBy(b => b.CreateDate).ToList();
+        // UTC bounds: the client must turn them into the server's wall clock.
+        var after = dated[dated.Count / 3].CreateDate!.Value.ToUniversalTime();
+        var before = dated[2 * dated.Count / 3].CreateDate!.Value.ToUniversalTime();
+        var expected = emulator.Data.Where(b => b.CreateDate >= after && b.CreateDate < before).Select(b => b.Uuid).ToList();
+        string ServerText(DateTimeOffset t) => t.ToOffset(zone.GetUtcOffset(t)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
         var some = await List(connection, new ZStackDatabaseBackupQuery { CreatedAfter = after, CreatedBefore = before }).ToListAsync();
 
-        Assert.Equal(expected, some.Select(b => b.Uuid).ToHashSet());
-        var local = TimeZoneInfo.ConvertTime(after, emulator.Options.ZStackTimeZone);
-        Assert.All(emulator.Listings, e => Assert.Contains("q=createDate%3E%3D" + UriEncoding.Encode(local.ToString("yyyy-MM-dd HH:mm:ss")), e.RawQuery));
+        Assert.NotEqual(TimeSpan.Zero, zone.GetUtcOffset(after));
+        Assert.Equal(expected, some.Select(b => b.Uuid));
+        Assert.All(emulator.Listings, e => Assert.Equal(["createDate>=" + ServerText(after), "createDate<" + ServerText(before)], e.Values("q")));
     }
 
     [Fact]
@@ -138,13 +132,13 @@ public class ZStackDatabaseBackupTests
     {
         await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 1500);
         using var connection = await emulator.ConnectAsync();
+        var expected = emulator.Data.Where(b => b.CreateDate is not null).OrderByDescending(b => b.CreateDate).Select(b => b.Uuid).ToList();
 
         var sorted = await List(connection, new ZStackDatabaseBackupQuery { SortBy = "createDate", Descending = true }).ToListAsync();
 
         Assert.Equal(1500, sorted.Count);
-        var dates = sorted.Where(b => b.CreatedAt is not null).Select(b => b.CreatedAt!.Value).ToList();
-        Assert.Equal(dates.OrderByDescending(d => d), dates);
-        Assert.All(emulator.Listings, e => Assert.Contains("sort=-createDate", e.RawQuery));
+        Assert.Equal(expected, sorted.Where(b => b.CreatedAt is not null).Select(b => b.Uuid));
+        Assert.All(emulator.Listings, e => Assert.Equal("-createDate", e.Value("sort")));
     }
 
     [Fact]
@@ -172,7 +166,7 @@ public class ZStackDatabaseBackupTests
 
         var all = await List(connection).ToListAsync();
 
-        Assert.Equal(5000, all.Select(b => b.Uuid).Distinct().Count());
+        Assert.Equal(emulator.Data.Select(b => b.Uuid), all.Select(b => b.Uuid));
         Assert.Equal(2, emulator.Server.Requests.ForPath("/zstack/v1/accounts/login").Count());
         Assert.Contains(emulator.Listings, e => e.Status == 503);
     }
@@ -202,7 +196,7 @@ public class ZStackDatabaseBackupTests
         List<BackupQuery.Records.ZStackDatabaseBackup> all;
         using (ApiLog.Use(log)) all = await List(connection).ToListAsync();
 
-        Assert.Equal(2500, all.Select(b => b.Uuid).Distinct().Count());
+        Assert.Equal(emulator.Data.Select(b => b.Uuid), all.Select(b => b.Uuid));
         Assert.Contains(emulator.Listings, e => e.Status == 429);
         Assert.Equal(2, emulator.Listings.Count(e => e.Status == 502));
         Assert.Equal(3, log.Lines.Count(l => l.Contains("retrying")));
@@ -255,13 +249,14 @@ public class ZStackDatabaseBackupTests
     {
         await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 3);
         var connection = await emulator.ConnectAsync();
-        var session = Assert.Single(emulator.Server.Requests.ForPath("/zstack/v1/database-backups").Take(0).DefaultIfEmpty(), _ => true);
+        var session = Assert.Single(emulator.Server.ZStack.Sessions.Active).Uuid;
 
         await connection.DisconnectAsync(CancellationToken.None);
 
         var logout = Assert.Single(emulator.Server.Requests.Entries, e => e.Method == "DELETE");
-        Assert.StartsWith("/zstack/v1/accounts/sessions/", logout.Path);
+        Assert.Equal("/zstack/v1/accounts/sessions/" + session, logout.Path);
         Assert.Equal(200, logout.Status);
+        Assert.Empty(emulator.Server.ZStack.Sessions.Active);
         Assert.False(connection.Connected);
     }
 

@@ -15,6 +15,9 @@ public sealed class ZStackEmulator : IAsyncDisposable
     public EmulatorServer Server { get; }
     public EmulatorOptions Options => Server.Options;
 
+    /// <summary>The emulator's own records, in listing order: where expected results come from.</summary>
+    public BackupQuery.Emulator.ZStack.ZStackDatabaseBackupData Data => Server.ZStack.Backups;
+
     public static async Task<ZStackEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { ZStackCount = 5000, ZStackTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") };
