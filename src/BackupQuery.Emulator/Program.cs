@@ -24,7 +24,8 @@ public static class Program
           --fault <kind>[=<n>]:<path prefix>[:<times>[:<after>]]
                                        arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
-                                       ExpireCredentials; e.g. --fault Status=502:/zstack/v1/database-backups:2
+                                       ExpireCredentials, HeadInsert[=records added at the head
+                                       of the listings after each hit]; e.g. --fault Status=502:/zstack/v1/database-backups:2
           --help                       this text
         """;
 
@@ -142,6 +143,7 @@ public static class Program
             StatusCode = kind == FaultKind.Status ? n!.Value : 503,
             RetryAfter = kind == FaultKind.TooManyRequests && n is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Delay = kind == FaultKind.Delay && n is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero,
+            InsertCount = kind == FaultKind.HeadInsert && n is { } count ? count : 1,
         };
     }
 

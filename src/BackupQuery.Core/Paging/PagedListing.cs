@@ -15,6 +15,13 @@ internal readonly record struct Pending<T>(PageCursor Cursor, int Limit, Task<Pa
 /// bounded by those pages. Without a total, or with marker paging (the next marker only comes with a page), one page is
 /// fetched ahead. <c>-First</c> shrinks the plan; stopping early cancels every page in flight; <c>-Skip</c> goes to the
 /// server where the API can skip.
+/// <para>
+/// Data that moves while it is listed: records added at the head push the rest down. Each offset page reports the total
+/// it was served with, so its records' places in the listing as it was at the start are known: a record already emitted
+/// is not emitted again, and when a page starts past what has been emitted, the records in between are asked for
+/// (again where they now are) before it. Once the listing has moved, the pages planned ahead are dropped and it goes on
+/// page by page until a short page. Memory stays one page per page in flight.
+/// </para>
 /// </summary>
 public static class PagedListing
 {
@@ -39,6 +46,11 @@ public static class PagedListing
         long? total = null;
         OffsetPlan? plan = null;
         var inFlight = new LinkedList<Pending<T>>();
+        // Places in the listing as it was when the first page came (its total): the next one to emit, and how far the
+        // listing has since moved down (records added at the head), as far as the pages have shown.
+        var next = start;
+        long moved = 0;
+        var stalled = 0;
 
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Pending<T> Start(PageCursor cursor, int limit) => new(cursor, limit, fetch(cursor, limit, ahead.Token));
@@ -61,23 +73,52 @@ public static class PagedListing
                     if (readAhead > 1 && strategy.CanAddressPages) plan = OffsetPlan.After(current, page, pageTotal, first is { } f ? start + f : null, pageSize);
                 }
 
-                var (from, usable) = Usable(page.Items.Count, ref toSkip, emitted, first);
+                var items = page.Items;
+                if (strategy.CanAddressPages && total is { } initial && page.Items.Count > 0)
+                {
+                    var shift = page.Total is { } served ? served - initial : moved;
+                    if (shift != moved && plan is not null)
+                    {
+                        // Planned pages may have been served before the move, or after more of it: drop them, go on one by one.
+                        foreach (var stale in inFlight) _ = stale.Page.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                        inFlight.Clear();
+                        plan = null;
+                    }
+                    moved = Math.Max(moved, shift);
+                    var placed = current.Cursor.Offset - shift;
+                    if (placed > next)
+                    {
+                        // Records moved down past this page's start: ask for them where they are now, then this page again.
+                        if (++stalled > MaxMovedPages) throw Moving(stalled);
+                        inFlight.AddFirst(current);
+                        inFlight.AddFirst(Start(new PageCursor(next + moved, null), pageSize));
+                        continue;
+                    }
+                    var repeated = (int)Math.Min(next - placed, page.Items.Count);
+                    if (repeated > 0) items = page.Items.Skip(repeated).ToList();
+                    stalled = repeated == page.Items.Count ? stalled + 1 : 0;
+                    if (stalled > MaxMovedPages) throw Moving(stalled);
+                    next = Math.Max(next, placed + page.Items.Count);
+                }
+
+                var (from, usable) = Usable(items.Count, ref toSkip, emitted, first);
                 if (plan is not null)
                 {
                     if (page.Items.Count == 0) inFlight.Clear(); // The listing shrank under us: it ends here, as a sequential one would.
                     else if (plan.GapAfter(current, page) is { } gap) inFlight.AddFirst(Start(gap.Cursor, gap.Limit));
                     while (inFlight.Count < readAhead && plan.Next() is { } planned) inFlight.AddLast(Start(planned.Cursor, planned.Limit));
                 }
-                else if (strategy.Next(current.Cursor, page, current.Limit) is { } next && (first is null || emitted + usable < first))
+                else if (inFlight.Count == 0 && strategy.Next(current.Cursor, page, current.Limit) is { } following && (first is null || emitted + usable < first))
                 {
-                    inFlight.AddLast(Start(next, LimitFor(emitted + usable)));
+                    // After a move, the next records are where the emitted ones end, counted from where they are now.
+                    inFlight.AddLast(Start(moved == 0 ? following : new PageCursor(next + moved, null), LimitFor(emitted + usable)));
                 }
 
                 options.OnProgress?.Invoke(new ListingProgress(pages, emitted + usable, ProgressTotal(page.Total, options)));
                 for (var i = from; i < from + usable; i++)
                 {
                     emitted++;
-                    yield return page.Items[i];
+                    yield return items[i];
                 }
             }
             // Skipped on the server: as far as the total shows; on the client: counted.
@@ -90,6 +131,13 @@ public static class PagedListing
             foreach (var pending in inFlight) _ = pending.Page.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
         }
     }
+
+    /// <summary>Pages in a row that brought nothing new while the listing moved, before it is given up.</summary>
+    private const int MaxMovedPages = 20;
+
+    private static Http.BackupQueryException Moving(int pages) => new(
+        $"The listing kept moving faster than it could be read: {pages} pages in a row brought no record that had not been listed. " +
+        "Records already written stay written; list again, with a narrower filter or a larger -PageSize.", Http.ApiErrorKind.ServiceUnavailable);
 
     /// <summary>The pages still to fetch once the total is known: fixed steps from where the first page ended to the total (or the -First bound).</summary>
     private sealed class OffsetPlan(long next, long end, int step)

@@ -29,6 +29,9 @@ public sealed class EmulatorOptions
     /// <summary>Clock of session expiry and AccessKey time-skew checks; tests substitute a fake one to move time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>Run-time state of the HeadInsert fault: records added at the head of the listings so far.</summary>
+    public HeadInserts HeadInserts { get; } = new();
+
     // ZStack management node.
     public TimeZoneInfo ZStackTimeZone { get; set; } = TimeZoneInfo.Utc;
     public TimeSpan ZStackSessionTimeout { get; set; } = TimeSpan.FromSeconds(7200);

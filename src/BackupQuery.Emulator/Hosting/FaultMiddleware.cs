@@ -70,6 +70,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
             case FaultKind.ExpireCredentials:
                 server.ExpireCredentials();
                 break;
+            case FaultKind.HeadInsert:
+                await next(context);
+                server.Options.HeadInserts.Add(fault.InsertCount);
+                return response.StatusCode;
         }
         await next(context);
         return response.StatusCode;

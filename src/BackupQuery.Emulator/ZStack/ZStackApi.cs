@@ -103,7 +103,7 @@ public sealed class ZStackApi
     {
         var zone = _options.ZStackTimeZone;
         var query = ZStackBackupQuery.Parse(context.Request.Query, zone, (string?)context.Request.RouteValues["uuid"]);
-        var execution = query.Execute(Backups);
+        var execution = query.Execute(Backups, _options.HeadInserts);
         if (query.Count)
         {
             return ZStackJson.WriteAsync(context.Response, w =>

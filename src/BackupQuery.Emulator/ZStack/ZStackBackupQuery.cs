@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackupQuery.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace BackupQuery.Emulator.ZStack;
@@ -76,9 +77,10 @@ internal sealed class ZStackBackupQuery
     private static bool IsTrue(string? text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Runs the query over <paramref name="data"/>: the page, then (once the page is consumed) the total.</summary>
-    public Execution Execute(ZStackDatabaseBackupData data) => new(this, data);
+    public Execution Execute(ZStackDatabaseBackupData data, HeadInserts inserts) =>
+        new(this, data, inserts.Over(data.Count, i => data[i], n => new ZStackDatabaseBackup(-1 - n, $"inserted{n:D26}", $"inserted-{n}", TimeZoneInfo.Utc) { Status = "Ready", State = "Enabled" }));
 
-    internal sealed class Execution(ZStackBackupQuery query, ZStackDatabaseBackupData data)
+    internal sealed class Execution(ZStackBackupQuery query, ZStackDatabaseBackupData backups, IReadOnlyList<ZStackDatabaseBackup> data)
     {
         private IEnumerator<ZStackDatabaseBackup>? _rest;
         private long _seen;
@@ -114,18 +116,18 @@ internal sealed class ZStackBackupQuery
             var matches = Candidates().Where(b => query.Conditions.All(c => c.Matches(b)));
             if (query.SortField is not { } field) return matches;
 
-            var keyed = matches.Select(b => (Key: field.OfBackup!(b), b.Index)).ToArray();
+            var keyed = matches.Select(b => (Key: field.OfBackup!(b), b.Index, Backup: b)).ToArray();
             var direction = query.SortDescending ? -1 : 1;
             // Ties keep listing order, so pages of a sorted listing never overlap.
             Array.Sort(keyed, (x, y) => ZStackBackupFields.Compare(x.Key, y.Key) is var c && c != 0 ? direction * c : x.Index.CompareTo(y.Index));
-            return keyed.Select(k => data[k.Index]);
+            return keyed.Select(k => k.Backup);
         }
 
         private IEnumerable<ZStackDatabaseBackup> Candidates()
         {
             var pinned = query.Conditions.Select(c => c.PinnedUuid).FirstOrDefault(u => u is not null);
             if (pinned is null) return data;
-            return data.FindByUuid(pinned) is { } one ? [one] : [];
+            return backups.FindByUuid(pinned) is { } one ? [one] : [];
         }
     }
 }
