@@ -52,6 +52,7 @@ public sealed class ApiPipeline
     {
         var log = ApiLog.Current;
         var renewed = false;
+        var waited = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
             var watch = Stopwatch.StartNew();
@@ -72,12 +73,12 @@ public sealed class ApiPipeline
                 lease?.Dispose();
                 if (!await _protocol.TryRenewCredentialAsync(credential.Generation, cancellationToken).ConfigureAwait(false)) throw;
             }
-            catch (ApiException error) when (error.IsTransient && attempt < _retry.MaxAttempts)
+            catch (ApiException error) when (error.IsTransient && _retry.NextDelay(attempt, waited, error.RetryAfter, Jitter.Next()) is { } delay)
             {
                 if (lease is not null && error.Kind == ApiErrorKind.Throttled) Limit.OnThrottled(lease);
                 // The slot is free while this request waits: the others go on.
                 lease?.Dispose();
-                var delay = _retry.DelayBefore(attempt + 1, error.RetryAfter, Jitter.Next());
+                waited += delay;
                 log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.TotalMilliseconds:0} ms{(error.Kind == ApiErrorKind.Throttled ? $", {Limit.Current} in flight at most" : "")}");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }

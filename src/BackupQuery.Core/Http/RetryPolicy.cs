@@ -12,6 +12,20 @@ public sealed class RetryPolicy
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longest time one request may spend waiting between its attempts, all retries together.</summary>
+    public TimeSpan MaxTotalWait { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// The wait before retrying after attempt <paramref name="attempt"/>, having waited <paramref name="waited"/> so far;
+    /// null when no retry remains (attempts spent, or the wait would pass <see cref="MaxTotalWait"/>).
+    /// </summary>
+    public TimeSpan? NextDelay(int attempt, TimeSpan waited, TimeSpan? retryAfter, double jitter)
+    {
+        if (attempt >= MaxAttempts) return null;
+        var delay = DelayBefore(attempt + 1, retryAfter, jitter);
+        return waited + delay > MaxTotalWait ? null : delay;
+    }
+
     /// <summary>Delay before attempt <paramref name="nextAttempt"/> (2 for the first retry); <paramref name="jitter"/> is uniform in [0, 1).</summary>
     public TimeSpan DelayBefore(int nextAttempt, TimeSpan? retryAfter, double jitter)
     {

@@ -83,6 +83,7 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
             Name = Name is null || regions.Count == 1 ? Name : $"{Name}:{region}",
             Transport = Transport,
             MaxConcurrency = MaxConcurrency,
+            Retry = Retry,
         }, ct)))).ToList());
     }
 

@@ -33,6 +33,17 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
     [ValidateRange(1, HttpClientFactory.MaxConnectionsPerServer)]
     public int MaxConcurrency { get; set; } = ConcurrencyLimit.DefaultMaximum;
 
+    [Parameter(HelpMessage = "Retries of a request after a transient failure (429, 502-504, timeout, broken connection), 0 to 10 (default 3).")]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; } = RetryPolicy.Default.MaxAttempts - 1;
+
+    [Parameter(HelpMessage = "Seconds one request may wait between its retries in all, Retry-After included, 1 to 3600 (default 120).")]
+    [ValidateRange(1, 3600)]
+    public int MaximumRetryWaitSec { get; set; } = (int)RetryPolicy.Default.MaxTotalWait.TotalSeconds;
+
+    /// <summary>The retry bounds the caller chose, for this connection.</summary>
+    protected RetryPolicy Retry => new() { MaxAttempts = MaximumRetryCount + 1, MaxTotalWait = TimeSpan.FromSeconds(MaximumRetryWaitSec) };
+
     protected TransportOptions Transport => new()
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),

@@ -56,6 +56,7 @@ public sealed class ConnectZStackCommand : ConnectCmdlet
             ServerTimeZone = ResolveZone(),
             Transport = Transport,
             MaxConcurrency = MaxConcurrency,
+            Retry = Retry,
         };
         Connect(Server, ct => ZStackConnection.ConnectAsync(options, ct));
     }
