@@ -18,6 +18,8 @@ public enum FaultKind
     MalformedJson,
     /// <summary>Invalidates every ZStack session and IAM token, then serves the request (which then fails auth).</summary>
     ExpireCredentials,
+    /// <summary>Serves the real reply with one record made odd (<see cref="FaultRule.OddRecord"/>).</summary>
+    OddRecord,
 }
 
 /// <summary>One fault: applies to requests whose path starts with <see cref="PathPrefix"/>, skipping the first
@@ -28,6 +30,7 @@ public sealed record FaultRule(string PathPrefix, FaultKind Kind, int Times = 1)
     public int StatusCode { get; init; } = 503;
     public TimeSpan? RetryAfter { get; init; }
     public TimeSpan Delay { get; init; }
+    public OddRecordKind OddRecord { get; init; }
 }
 
 /// <summary>Faults a test (or the command line) arms for this run. Thread-safe.</summary>
