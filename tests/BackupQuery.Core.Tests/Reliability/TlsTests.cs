@@ -1,0 +1,58 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using BackupQuery.Connections;
+using BackupQuery.Emulator.Hosting;
+using BackupQuery.Http;
+using BackupQuery.ZStack;
+
+namespace BackupQuery.Core.Tests.Reliability;
+
+/// <summary>
+/// The emulator on https with a certificate made here, which no machine trusts: a connection fails as a security
+/// error that suggests -SkipCertificateCheck; with the switch it works; the switch belongs to that connection only.
+/// </summary>
+public sealed class TlsTests
+{
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // Kestrel needs the key in an exportable form on every platform: round-trip through PKCS#12.
+        return new X509Certificate2(certificate.Export(X509ContentType.Pfx), (string?)null, X509KeyStorageFlags.Exportable);
+    }
+
+    private static ZStackConnectOptions Options(EmulatorServer server, bool skip) => new()
+    {
+        Server = server.ZStackUrl.ToString(),
+        Credential = new ZStackCredential.Account(server.Options.ZStackAccountName, SensitiveString.FromPlainText(server.Options.ZStackPassword)),
+        Name = skip ? "lab" : "strict",
+        Transport = new TransportOptions { SkipCertificateCheck = skip },
+    };
+
+    [Fact]
+    public async Task An_untrusted_certificate_is_a_security_error_and_the_switch_is_per_connection()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSigned() }, "https://127.0.0.1:0");
+        Assert.Equal("https", server.BaseAddress.Scheme);
+
+        var refused = await Assert.ThrowsAsync<ApiException>(() => ZStackConnection.ConnectAsync(Options(server, skip: false), CancellationToken.None));
+        Assert.Equal(ApiErrorKind.Security, refused.Kind);
+        Assert.Contains("-SkipCertificateCheck", refused.Message);
+
+        using var lab = await ZStackConnection.ConnectAsync(Options(server, skip: true), CancellationToken.None);
+        Assert.True(lab.SkipCertificateCheck);
+        var records = new List<BackupQuery.Records.ZStackDatabaseBackup>();
+        await foreach (var r in lab.GetDatabaseBackupsAsync(new ZStackDatabaseBackupQuery(), new BackupQuery.Paging.PagingOptions(), CancellationToken.None)) records.Add(r);
+        Assert.Equal(3, records.Count);
+
+        // Skipping the check for one connection trusts nothing for the next.
+        var again = await Assert.ThrowsAsync<ApiException>(() => ZStackConnection.ConnectAsync(Options(server, skip: false), CancellationToken.None));
+        Assert.Equal(ApiErrorKind.Security, again.Kind);
+    }
+}
