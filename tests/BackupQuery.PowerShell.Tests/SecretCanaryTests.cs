@@ -56,9 +56,16 @@ public sealed class SecretCanaryTests(CanaryEmulatorFixture emulator) : IClassFi
         var ps = PowerShellSession.Start();
         ps.Set("secrets", new Hashtable
         {
-            ["zs"] = O.ZStackPassword, ["zsUser"] = O.ZStackUserPassword, ["zsAk"] = O.ZStackAccessKeySecret, ["ssh"] = O.ImageStoreSshPassword,
-            ["hw"] = O.HuaweiPassword, ["hwSk"] = O.HuaweiSecretAccessKey, ["hwTempSk"] = O.HuaweiTemporarySecretAccessKey, ["hwToken"] = O.HuaweiSecurityToken,
-            ["wrong"] = CanaryEmulatorFixture.WrongPassword, ["wrongSk"] = CanaryEmulatorFixture.WrongSecretKey,
+            ["zs"] = O.ZStackPassword,
+            ["zsUser"] = O.ZStackUserPassword,
+            ["zsAk"] = O.ZStackAccessKeySecret,
+            ["ssh"] = O.ImageStoreSshPassword,
+            ["hw"] = O.HuaweiPassword,
+            ["hwSk"] = O.HuaweiSecretAccessKey,
+            ["hwTempSk"] = O.HuaweiTemporarySecretAccessKey,
+            ["hwToken"] = O.HuaweiSecurityToken,
+            ["wrong"] = CanaryEmulatorFixture.WrongPassword,
+            ["wrongSk"] = CanaryEmulatorFixture.WrongSecretKey,
         });
         ps.Set("exportPath", Path.Combine(Path.GetTempPath(), $"canary-{Guid.NewGuid():N}.xml"));
         return ps;
