@@ -111,6 +111,8 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     public CbrBackup Map(CbrBackupDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
+        var children = dto.Children?.Select(Map).ToList();
+        odd.Nested("children", children?.SelectMany(c => c.OddValues));
         return new CbrBackup
         {
             Id = odd.Required(dto.Id, "id"),
@@ -139,7 +141,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             UpdatedAtText = dto.UpdatedAt,
             ExpiredAtText = dto.ExpiredAt,
             ProtectedAtText = dto.ProtectedAt,
-            Children = RecordList.Of(dto.Children?.Select(Map), c => c.Id),
+            Children = RecordList.Of(children, c => c.Id),
             ReplicationRecords = RecordList.Of(dto.ReplicationRecords?.Select(Map)),
             ExtendInfo = Map(dto.ExtendInfo),
             Connection = connectionName,

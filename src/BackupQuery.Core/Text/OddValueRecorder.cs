@@ -21,6 +21,12 @@ internal sealed class OddValueRecorder(IReadOnlyList<OddValue> fromJson)
         return value ?? "";
     }
 
+    /// <summary>What nested records (CBR children) could not hold, named under their member: <c>children.size</c>.</summary>
+    public void Nested(string member, IEnumerable<OddValue>? values)
+    {
+        foreach (var value in values ?? []) _values.Add(value with { Field = member + "." + value.Field });
+    }
+
     private DateTimeOffset? Checked(DateTimeOffset? parsed, string? text, string field)
     {
         if (parsed is null && !string.IsNullOrWhiteSpace(text)) _values.Add(new OddValue(field, OddValue.Shorten(System.Text.Json.JsonSerializer.Serialize(text))));

@@ -56,6 +56,16 @@ public sealed class RecordReadingProperties
             AssertReported(records[0].OddValues, replacements, ["uuid", "name", "size", "createDate", "status"]);
         }).Check(Quick);
 
+    [Fact]
+    public void An_odd_value_in_a_cbr_child_is_reported_on_its_parent_under_the_member_name()
+    {
+        const string page = """{"backups":[{"id":"parent","children":[{"id":"child","resource_size":"n/a"}]}],"count":1}""";
+        var reply = JsonSerializer.Deserialize(page, HuaweiCloudJsonContext.Default.CbrBackupsReply)!;
+        var parent = new HuaweiCloudRecordMapper("c", "r", "p").Map(reply.Backups![0]);
+        Assert.Equal([new BackupQuery.Text.OddValue("children.resource_size", "\"n/a\"")], parent.OddValues);
+        Assert.Null(Assert.Single(parent.Children!).SizeBytes);
+    }
+
     private static void Apply(JsonObject record, (string Field, JsonNode? Value)[] replacements)
     {
         foreach (var (field, value) in replacements) record[field] = value?.DeepClone();

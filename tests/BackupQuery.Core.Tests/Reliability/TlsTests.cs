@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using BackupQuery.Connections;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.Http;
@@ -14,19 +11,6 @@ namespace BackupQuery.Core.Tests.Reliability;
 /// </summary>
 public sealed class TlsTests
 {
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Kestrel needs the key in an exportable form on every platform: round-trip through PKCS#12.
-        return new X509Certificate2(certificate.Export(X509ContentType.Pfx), (string?)null, X509KeyStorageFlags.Exportable);
-    }
-
     private static ZStackConnectOptions Options(EmulatorServer server, bool skip) => new()
     {
         Server = server.ZStackUrl.ToString(),
@@ -38,7 +22,7 @@ public sealed class TlsTests
     [Fact]
     public async Task An_untrusted_certificate_is_a_security_error_and_the_switch_is_per_connection()
     {
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSigned() }, "https://127.0.0.1:0");
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSignedCertificate.ForLoopback() }, "https://127.0.0.1:0");
         Assert.Equal("https", server.BaseAddress.Scheme);
 
         var refused = await Assert.ThrowsAsync<ApiException>(() => ZStackConnection.ConnectAsync(Options(server, skip: false), CancellationToken.None));
