@@ -4,7 +4,7 @@
     GUID                 = '5f0f5a53-8f0c-4d51-9d3e-6b1c2a7e4b10'
     Author               = 'BackupQuery'
     CompanyName          = 'BackupQuery'
-    Copyright            = '(c) BackupQuery. All rights reserved.'
+    Copyright            = '(c) 2026 BackupQuery contributors. MIT License.'
     Description          = 'Query ZStack and Huawei Cloud backup inventories from PowerShell: typed backup records, server-side filters, streaming paging.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
@@ -28,8 +28,12 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Backup', 'ZStack', 'HuaweiCloud', 'CBR', 'VBS', 'RDS', 'GeminiDB', 'Inventory')
-            ProjectUri = ''
+            Tags         = @('Backup', 'ZStack', 'HuaweiCloud', 'CBR', 'VBS', 'RDS', 'GeminiDB', 'Inventory',
+                'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/backupquery/BackupQuery'
+            LicenseUri   = 'https://github.com/backupquery/BackupQuery/blob/main/LICENSE'
+            # build.ps1 writes the CHANGELOG.md section of the version it builds here (the source keeps the link).
+            ReleaseNotes = 'https://github.com/backupquery/BackupQuery/blob/main/CHANGELOG.md'
         }
     }
 }

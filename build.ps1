@@ -13,7 +13,11 @@
     -Task Pester   Build, then Invoke-Pester tests/Pester in a fresh process of this engine (found through $PSHOME:
                    pwsh, the dotnet-tool pwsh, or Windows PowerShell 5.1) against out/BackupQuery. Pester comes from
                    NuGet (its version is PesterVersion in Directory.Build.props), restored by the test project.
-    -Task Package  Build in Release and zip out/BackupQuery to out/BackupQuery-<version>.zip.
+    -Task Package  Build in Release, then Pack.
+    -Task Pack     packs the module folder already laid out (-ModuleDirectory, default out/BackupQuery) into
+                   -PackageDirectory (default out/): BackupQuery-<version>.zip and BackupQuery.<version>.nupkg. The
+                   nupkg is made by PSResourceGet's Publish-PSResource (PowerShell 7.4+ ships it); without it, as in
+                   Windows PowerShell 5.1 by default, Pack writes the zip only and says so.
     -Task Demo     Build, start the emulator on http://127.0.0.1:5080, import the module from out/, run a short tour
                    of the cmdlets, and stop the emulator.
     -Task Session  The same emulator and module, running the README's session commands ($SessionCommands) and writing
@@ -31,7 +35,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Layout', 'Test', 'Pester', 'Package', 'Demo', 'Session')]
+    [ValidateSet('Build', 'Layout', 'Test', 'Pester', 'Package', 'Pack', 'Demo', 'Session')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -40,14 +44,18 @@ param(
     # Layout only: the folder that holds the built BackupQuery.dll and its dependencies.
     [string] $AssemblyDirectory,
 
-    # Build and Layout: where the module folder goes (default out/BackupQuery).
-    [string] $ModuleDirectory
+    # Build and Layout: where the module folder goes; Pack: the folder it packs (default out/BackupQuery).
+    [string] $ModuleDirectory,
+
+    # Package and Pack: where the zip and the .nupkg go (default out/).
+    [string] $PackageDirectory
 )
 
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $OutDir = Join-Path $Root 'out'
 $ModuleDir = if ($ModuleDirectory) { [System.IO.Path]::GetFullPath($ModuleDirectory) } else { Join-Path $OutDir 'BackupQuery' }
+$PackageDir = if ($PackageDirectory) { [System.IO.Path]::GetFullPath($PackageDirectory) } else { $OutDir }
 
 # What goes into the module folder, and nothing else. A new run-time dependency must be added here on purpose (and
 # say why in its change); the build fails when the publish output holds an assembly that is on neither list.
@@ -119,6 +127,23 @@ function Get-PesterManifestPath {
 function Write-Utf8File {
     param([string] $Path, [string] $Text)
     [System.IO.File]::WriteAllText($Path, $Text, (New-Object System.Text.UTF8Encoding $false))
+}
+
+# The CHANGELOG.md section of -Version (its '## [version]' heading up to the next '## '), for the manifest's
+# ReleaseNotes: CHANGELOG.md stays the one place release notes are written.
+function Get-ReleaseNotes {
+    param([string] $Version)
+    $lines = [System.IO.File]::ReadAllLines((Join-Path $Root 'CHANGELOG.md'))
+    $start = -1
+    for ($i = 0; $i -lt $lines.Count; $i++) {
+        if ($start -lt 0) {
+            if ($lines[$i] -match ('^## \[' + [regex]::Escape($Version) + '\]')) { $start = $i }
+        }
+        elseif ($lines[$i] -match '^## ') { break }
+    }
+    if ($start -lt 0) { throw "CHANGELOG.md has no '## [$Version]' section: write one before building $Version." }
+    $section = $lines[$start..($i - 1)] | Where-Object { $_ -notmatch '^\[[^\]]+\]: ' }
+    return (($section -join "`n").Trim() -replace '^## \[([^\]]+)\]', '$1')
 }
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -518,11 +543,16 @@ function Write-ModuleLayout {
 
     foreach ($file in $ModuleAssemblies + $DependencyAssemblies) { Copy-Item -LiteralPath (Join-Path $AssemblyDirectory $file) -Destination $ModuleDir }
     foreach ($file in 'BackupQuery.format.ps1xml', 'BackupQuery.types.ps1xml') { Copy-Item -LiteralPath (Join-Path $Root $file) -Destination $ModuleDir }
+    # The MIT notice travels with every copy of the module (the zip, the nupkg, a saved or installed folder).
+    Copy-Item -LiteralPath (Join-Path $Root 'LICENSE') -Destination $ModuleDir
 
-    # The manifest, with ModuleVersion from Directory.Build.props (a -suffix becomes the PSData Prerelease string).
+    # The manifest, with ModuleVersion from Directory.Build.props (a -suffix becomes the PSData Prerelease string) and
+    # ReleaseNotes from that version's CHANGELOG.md section (single quotes doubled, $ kept literal by -replace).
     $numeric, $prerelease = $version -split '-', 2
     $manifest = Get-Content -LiteralPath (Join-Path $Root 'BackupQuery.psd1') -Raw
     $manifest = $manifest -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$numeric'"
+    $notes = (Get-ReleaseNotes $version).Replace("'", "''").Replace('$', '$$')
+    $manifest = $manifest -replace "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'", "`${1}'$notes'"
     if ($prerelease) { $manifest = $manifest -replace '(?m)^(\s*PSData\s*=\s*@\{)', "`${1}`r`n            Prerelease = '$prerelease'" }
     Write-Utf8File (Join-Path $ModuleDir 'BackupQuery.psd1') $manifest
 
@@ -532,7 +562,10 @@ function Write-ModuleLayout {
         Write-Utf8File (Join-Path $helpDir ($about.BaseName + '.help.txt')) (ConvertTo-AboutHelpText $about.FullName)
     }
 
-    Test-ModuleManifest -Path (Join-Path $ModuleDir 'BackupQuery.psd1') | Out-Null
+    # A warning here is a defect in the package (PSResourceGet and the galleries show the same complaints).
+    $manifestWarnings = $null
+    Test-ModuleManifest -Path (Join-Path $ModuleDir 'BackupQuery.psd1') -WarningVariable manifestWarnings -WarningAction SilentlyContinue | Out-Null
+    if ($manifestWarnings) { throw "Test-ModuleManifest warns about the laid-out manifest: $($manifestWarnings -join '; ')" }
     Get-ChildItem -LiteralPath $ModuleDir -Recurse -File | ForEach-Object { Write-Verbose ('  ' + $_.FullName.Substring($ModuleDir.Length + 1)) }
 }
 
@@ -570,12 +603,52 @@ Invoke-Pester -Configuration `$config
 
 function Invoke-Package {
     Invoke-Build -Configuration Release
+    Invoke-Pack
+}
+
+# The laid-out module folder as a zip and, where PSResourceGet is available, as a .nupkg.
+function Invoke-Pack {
+    if (-not (Test-Path -LiteralPath (Join-Path $ModuleDir 'BackupQuery.psd1'))) { throw "No module laid out at $ModuleDir; run build.ps1 -Task Build first." }
     $version = Get-ProjectVersion
-    $zip = Join-Path $OutDir "BackupQuery-$version.zip"
+    New-Item -ItemType Directory -Path $PackageDir -Force | Out-Null
+
+    $zip = Join-Path $PackageDir "BackupQuery-$version.zip"
     if (Test-Path $zip) { Remove-Item $zip -Force }
     # The zip holds the BackupQuery folder itself: unzip it into a $env:PSModulePath folder.
     Compress-Archive -Path $ModuleDir -DestinationPath $zip
     Write-Host "Packaged $zip" -ForegroundColor Green
+
+    $psResourceGet = Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $psResourceGet) {
+        Write-Warning ("Wrote the zip only: the .nupkg needs PowerShell 7.4+ (pwsh, or dotnet pwsh after dotnet tool restore), " +
+            "or Microsoft.PowerShell.PSResourceGet installed in this PowerShell $($PSVersionTable.PSVersion).")
+        return
+    }
+    Import-Module -ModuleInfo $psResourceGet -ErrorAction Stop
+    Write-NuGetPackage -Destination $PackageDir
+}
+
+# PSResourceGet's own Publish-PSResource makes the .nupkg (its nuspec, from the manifest, is what Install-PSResource
+# and Save-PSResource read back), published into a throwaway local file repository: a unique name, registered only
+# for this call and unregistered in any case, so the user's repositories are left as they were.
+function Write-NuGetPackage {
+    param([string] $Destination)
+    $name = 'BackupQueryPack' + [guid]::NewGuid().ToString('N')
+    $feed = Join-Path ([System.IO.Path]::GetTempPath()) $name
+    New-Item -ItemType Directory -Path $feed -Force | Out-Null
+    try {
+        Register-PSResourceRepository -Name $name -Uri $feed -Trusted
+        Publish-PSResource -Path $ModuleDir -Repository $name
+        $nupkg = @(Get-ChildItem -LiteralPath $feed -Filter '*.nupkg')
+        if ($nupkg.Count -ne 1) { throw "Publish-PSResource wrote $($nupkg.Count) packages to $feed, not one." }
+        $target = Join-Path $Destination $nupkg[0].Name
+        Copy-Item -LiteralPath $nupkg[0].FullName -Destination $target -Force
+        Write-Host "Packaged $target" -ForegroundColor Green
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath $feed -Recurse -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function Wait-Emulator {
@@ -799,6 +872,7 @@ switch ($Task) {
     'Test' { Invoke-Test -Configuration $Configuration }
     'Pester' { Invoke-PesterSuite -Configuration $Configuration }
     'Package' { Invoke-Package }
+    'Pack' { Invoke-Pack }
     'Demo' { Invoke-Demo -Configuration $Configuration }
     'Session' { Invoke-Session -Configuration $Configuration }
 }

@@ -156,28 +156,6 @@ public sealed class CmdletContractTests
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
-    public void NoDependencyTypeOnTheCmdletSurface(string name)
-    {
-        var cmdlet = Cmdlet(name);
-        var leaks = cmdlet.Parameters.Where(p => FromDependency(p.Property.PropertyType)).Select(p => $"-{p.Name} [{p.Property.PropertyType}]").ToList();
-        foreach (var output in cmdlet.OutputTypes.OfType<Type>())
-        {
-            leaks.AddRange(output.GetProperties().Where(p => FromDependency(p.PropertyType)).Select(p => $"{output.Name}.{p.Name} [{p.PropertyType}]"));
-        }
-        Assert.True(leaks.Count == 0, $"{name} exposes System.Text.Json / Microsoft.Bcl types: {string.Join(", ", leaks)}");
-    }
-
-    private static bool FromDependency(Type type)
-    {
-        if (type.HasElementType) return FromDependency(type.GetElementType()!);
-        if (type.IsGenericType && type.GetGenericArguments().Any(FromDependency)) return true;
-        var assembly = type.Assembly.GetName().Name ?? "";
-        return assembly.StartsWith("System.Text.Json", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.Bcl.", StringComparison.Ordinal)
-            || assembly == "System.Text.Encodings.Web";
-    }
-
-    [Theory]
-    [MemberData(nameof(CmdletNames))]
     public void NoPlainTextSecretParameters(string name)
     {
         var plain = Cmdlet(name).Parameters
@@ -200,15 +178,30 @@ public sealed class CmdletContractTests
     public static TheoryData<string> ListingCmdletNames() => NamesWhere(Lists);
     public static TheoryData<string> OtherThanListingCmdletNames() => NamesWhere(c => !Lists(c));
     public static TheoryData<string> ConnectCmdletNames() => NamesWhere(c => c.Verb == "Connect");
-    public static TheoryData<string> OtherThanConnectCmdletNames() => NamesWhere(c => c.Verb != "Connect");
+    public static TheoryData<string> OtherThanConnectCmdletNames() => NamesWhere(c => c.Verb != "Connect" && !ListsConnections(c));
+
+    /// <summary>Get-&lt;Provider&gt;Connection: lists this session's connections of a provider.</summary>
+    private static bool ListsConnections(CmdletInfo c) => c.Verb == "Get" && c.Noun.EndsWith("Connection", StringComparison.Ordinal);
 
     /// <summary>Every Get-* cmdlet of this module lists backup records, so none can fall out of the listing checks below.</summary>
     [Fact]
     public void EveryGetCmdletWritesBackupRecords()
     {
-        var gets = ModuleUnderTest.AllCmdlets.Where(c => c.Verb == "Get").ToList();
+        var gets = ModuleUnderTest.AllCmdlets.Where(c => c.Verb == "Get" && !ListsConnections(c)).ToList();
         Assert.NotEmpty(gets);
         Assert.All(gets, c => Assert.True(Lists(c), $"{c.Name} is a Get cmdlet whose [OutputType] names no backup record type."));
+    }
+
+    /// <summary>Each Connect-X has a Get-XConnection that writes the same connection type (and lists nothing else).</summary>
+    [Theory]
+    [MemberData(nameof(ConnectCmdletNames))]
+    public void ConnectCmdletsHaveAConnectionLister(string name)
+    {
+        var connect = Cmdlet(name);
+        var lister = ModuleUnderTest.AllCmdlets.SingleOrDefault(c => c.Verb == "Get" && c.Noun == connect.Noun + "Connection");
+        Assert.True(lister is not null, $"{name} has no Get-{connect.Noun}Connection.");
+        Assert.Equal(Assert.Single(connect.OutputTypes.OfType<Type>()), Assert.Single(lister!.OutputTypes.OfType<Type>()));
+        Assert.False(lister.SupportsPaging);
     }
 
     /// <summary>Get-* cmdlets that write backup records list: they stream, and take -First/-Skip/-IncludeTotalCount and -Connection.</summary>

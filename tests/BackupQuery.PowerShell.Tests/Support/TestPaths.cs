@@ -13,6 +13,9 @@ internal static class TestPaths
     /// <summary>Pester from the NuGet folder (the project's PackageDownload), imported by path.</summary>
     public static string PesterManifest => Metadata("PesterManifest");
 
+    /// <summary>The version the build stamps (Version in Directory.Build.props).</summary>
+    public static string ModuleVersion => Metadata("ModuleVersion");
+
     public static string BuildScript => Path.Combine(RepositoryRoot, "build.ps1");
 
     public static string PesterDirectory => Path.Combine(RepositoryRoot, "tests", "Pester");
