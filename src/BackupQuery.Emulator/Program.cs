@@ -3,7 +3,7 @@ using BackupQuery.Emulator.Hosting;
 
 namespace BackupQuery.Emulator;
 
-/// <summary>Command line: <c>--urls http://127.0.0.1:5080 [--seed 1] [--count zstack=5000,cbr=1500] [--seed-doc-mode]</c>.</summary>
+/// <summary>Command line: <c>--urls http://127.0.0.1:5080 [--seed 1] [--count zstack=5000,cbr=1500] [--seed-doc-mode] [--latency ms] [--rate-limit req/s]</c>.</summary>
 public static class Program
 {
     private const string DefaultUrl = "http://127.0.0.1:5080";
@@ -18,6 +18,9 @@ public static class Program
           --seed-doc-mode              image-store scan replies in the seed page's "infos" shape
           --zstack-timezone <IANA id>  the ZStack management node's zone (default UTC)
           --session-timeout <seconds>  ZStack session timeout, sliding (default 7200)
+          --latency <ms>               added before every reply, like a WAN (default 0)
+          --rate-limit <req/s>         per credential; beyond it 429 (APIGW.0308 on Huawei, bare on ZStack),
+                                       no Retry-After (default 0: unlimited)
           --fault <kind>[=<n>]:<path prefix>[:<times>[:<after>]]
                                        arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
@@ -87,6 +90,12 @@ public static class Program
                     break;
                 case "--session-timeout":
                     options.ZStackSessionTimeout = TimeSpan.FromSeconds(Integer(name, Value(), minimum: 1));
+                    break;
+                case "--latency":
+                    options.Latency = TimeSpan.FromMilliseconds(Integer(name, Value()));
+                    break;
+                case "--rate-limit":
+                    options.RateLimit = Integer(name, Value());
                     break;
                 case "--fault":
                     faults.Add(ParseFault(Value()));

@@ -79,6 +79,45 @@ Describe 'Connect-HuaweiCloud' {
         $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 
+    It 'gives one connection per region from one credential, in the order given' {
+        $all = Connect-HuaweiCloud -Region cn-north-4, cn-east-3 -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -Name tenant -ErrorAction Stop
+        $all | Should -HaveCount 2
+        $all.Region | Should -Be @('cn-north-4', 'cn-east-3')
+        $all.Name | Should -Be @('tenant:cn-north-4', 'tenant:cn-east-3')
+        $all[0].ProjectId | Should -Be $ProjectId
+        $all[1].ProjectId | Should -Not -Be $ProjectId
+        $all | ForEach-Object { Disconnect-HuaweiCloud -Connection $_ }
+    }
+
+    It 'refuses -ProjectId with several regions' {
+        { Connect-HuaweiCloud -Region cn-north-4, cn-east-3 -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -ProjectId $ProjectId } |
+            Should -Throw -ErrorId 'BackupQuery.ProjectIdWithRegions*'
+    }
+
+    It 'shows -MaxConcurrency on the connection (default 8) and lists the same records with 1' {
+        $Main.MaxConcurrency | Should -Be 8
+        $one = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -MaxConcurrency 1 -ErrorAction Stop
+        $one.MaxConcurrency | Should -Be 1
+        $ids = (Get-CbrBackup -Connection $one -PageSize 100).Id
+        $ids | Should -HaveCount $Counts.cbr
+        (Get-CbrBackup -Connection $Main -PageSize 100).Id | Should -Be $ids
+        Disconnect-HuaweiCloud -Connection $one
+    }
+
+    It 'lists several connections at once and writes them in connection order' {
+        $a = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -Name first -ErrorAction Stop
+        $b = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $Sk -Endpoint $Endpoints -Name second -ErrorAction Stop
+        $records = Get-CbrBackup -Connection $a, $b -PageSize 100 -Verbose 4>&1
+        $rows = @($records | Where-Object { $_ -is [BackupQuery.Records.CbrBackup] })
+        $rows | Should -HaveCount (2 * $Counts.cbr)
+        ($rows | Select-Object -First $Counts.cbr).Connection | Sort-Object -Unique | Should -Be 'first'
+        ($rows | Select-Object -Skip $Counts.cbr).Connection | Sort-Object -Unique | Should -Be 'second'
+        ($rows | Select-Object -Skip $Counts.cbr).Id | Should -Be ($rows | Select-Object -First $Counts.cbr).Id
+        # Both listings' requests are logged, the second's while or after the first's records are written.
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET \S*/cbr/' }).Count | Should -Be (2 * (1 + [math]::Ceiling(($Counts.cbr - 100) / 100)))
+        Disconnect-HuaweiCloud -Connection $a, $b
+    }
+
     It 'reports a wrong password as an AuthenticationError with a HuaweiCloud id' {
         $r = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential (New-TestCredential 'demo-user' 'wrong') -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
         $r | Should -BeNullOrEmpty

@@ -7,7 +7,9 @@ namespace BackupQuery.Execution;
 /// <summary>
 /// Runs an async listing on the thread pool and delivers everything it produces (records, log lines, progress) to a
 /// sink on the calling thread, in order. PowerShell only lets the pipeline thread write, so this is the one place where
-/// async Core meets the synchronous cmdlet. A bounded queue keeps a slow pipeline from buffering a whole inventory.
+/// async Core meets the synchronous cmdlet. At most <see cref="QueueCapacity"/> records wait for the pipeline, so a slow
+/// pipeline never buffers a whole inventory; the producer waits for room asynchronously, never blocking a pool thread
+/// that the requests in flight need.
 /// </summary>
 public static class PipelineBridge
 {
@@ -15,7 +17,8 @@ public static class PipelineBridge
 
     public static ListingOutcome Run(Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce, IListingSink sink, CancellationToken cancellationToken)
     {
-        using var queue = new BlockingCollection<Action<IListingSink>>(QueueCapacity);
+        using var queue = new BlockingCollection<Action<IListingSink>>();
+        using var room = new SemaphoreSlim(QueueCapacity, QueueCapacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = new QueueChannel(queue, stop.Token, sink.IsDebugEnabled);
         Exception? failure = null;
@@ -27,7 +30,12 @@ public static class PipelineBridge
             {
                 await foreach (var record in produce(channel, stop.Token).WithCancellation(stop.Token).ConfigureAwait(false))
                 {
-                    queue.Add(s => s.WriteRecord(record), stop.Token);
+                    await room.WaitAsync(stop.Token).ConfigureAwait(false);
+                    queue.Add(s =>
+                    {
+                        room.Release();
+                        s.WriteRecord(record);
+                    }, stop.Token);
                 }
             }
             catch (Exception e)

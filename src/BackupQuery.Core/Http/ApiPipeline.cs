@@ -8,9 +8,10 @@ using System.Text.Json;
 namespace BackupQuery.Http;
 
 /// <summary>
-/// The one request pipeline every provider uses: authenticate, send, read, retry transient failures, re-authenticate
-/// once when the credential expired, and map error replies to <see cref="ApiException"/>. One Verbose line per HTTP
-/// call; Debug shows headers and bodies with secrets masked.
+/// The one request pipeline every provider uses: take a slot of the connection's <see cref="ConcurrencyLimit"/>,
+/// authenticate, send, read, retry transient failures (a throttle also lowers the limit), re-authenticate once when the
+/// credential expired, and map error replies to <see cref="ApiException"/>. One Verbose line per HTTP call; Debug shows
+/// headers and bodies with secrets masked.
 /// </summary>
 public sealed class ApiPipeline
 {
@@ -19,16 +20,20 @@ public sealed class ApiPipeline
     private readonly HttpClient _http;
     private readonly IApiProtocol _protocol;
     private readonly RetryPolicy _retry;
-    private readonly Random _jitter = new();
 
-    public ApiPipeline(HttpClient http, IApiProtocol protocol, RetryPolicy? retry = null)
+    public ApiPipeline(HttpClient http, IApiProtocol protocol, RetryPolicy? retry = null, ConcurrencyLimit? limit = null)
     {
         _http = http;
         _protocol = protocol;
         _retry = retry ?? RetryPolicy.Default;
+        Limit = limit ?? new ConcurrencyLimit();
     }
 
     public IApiProtocol Protocol => _protocol;
+
+    /// <summary>Requests in flight on this connection, shared by every listing on it. Sign-ins bypass it (a renewal
+    /// happens while the request that needed it holds its slot).</summary>
+    public ConcurrencyLimit Limit { get; }
 
     /// <summary>
     /// Sends <paramref name="request"/> and reads a successful reply with <paramref name="read"/> (inside the attempt, so a
@@ -50,9 +55,12 @@ public sealed class ApiPipeline
         for (var attempt = 1; ; attempt++)
         {
             var watch = Stopwatch.StartNew();
+            var credential = new CredentialUsed();
+            using var lease = request.IsLogin ? null : await Limit.AcquireAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var result = await SendOnceAsync(request, read, log, cancellationToken).ConfigureAwait(false);
+                var result = await SendOnceAsync(request, read, log, credential, cancellationToken).ConfigureAwait(false);
+                Limit.OnSuccess();
                 var items = itemCount?.Invoke(result);
                 log.Verbose($"{request.Method} {request.DisplayPath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 return result;
@@ -61,25 +69,37 @@ public sealed class ApiPipeline
             {
                 log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)} {error.ServiceCode}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); credential expired, signing in again");
                 renewed = true;
-                if (!await _protocol.TryRenewCredentialAsync(cancellationToken).ConfigureAwait(false)) throw;
+                lease?.Dispose();
+                if (!await _protocol.TryRenewCredentialAsync(credential.Generation, cancellationToken).ConfigureAwait(false)) throw;
             }
             catch (ApiException error) when (error.IsTransient && attempt < _retry.MaxAttempts)
             {
-                var delay = _retry.DelayBefore(attempt + 1, error.RetryAfter, _jitter);
-                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.TotalMilliseconds:0} ms");
+                if (lease is not null && error.Kind == ApiErrorKind.Throttled) Limit.OnThrottled(lease);
+                // The slot is free while this request waits: the others go on.
+                lease?.Dispose();
+                var delay = _retry.DelayBefore(attempt + 1, error.RetryAfter, Jitter.Next());
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.TotalMilliseconds:0} ms{(error.Kind == ApiErrorKind.Throttled ? $", {Limit.Current} in flight at most" : "")}");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException error)
             {
+                if (lease is not null && error.Kind == ApiErrorKind.Throttled) Limit.OnThrottled(lease);
                 log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 throw;
             }
         }
     }
 
+    /// <summary>The generation of the credential an attempt was sent with, so an expiry renews it at most once.</summary>
+    private sealed class CredentialUsed
+    {
+        public int Generation { get; set; }
+    }
+
     private static string Status(ApiException error) => error.StatusCode is null ? error.Kind.ToString() : ((int)error.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<T> SendOnceAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read, IApiLog log, CancellationToken cancellationToken)
+    private async Task<T> SendOnceAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read, IApiLog log,
+        CredentialUsed credential, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(request.Method, request.RequestUri);
         foreach (var header in request.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -88,7 +108,7 @@ public sealed class ApiPipeline
             message.Content = new ByteArrayContent(request.Body);
             message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
         }
-        if (!request.IsLogin) await _protocol.AuthenticateAsync(message, request, cancellationToken).ConfigureAwait(false);
+        if (!request.IsLogin) credential.Generation = await _protocol.AuthenticateAsync(message, request, cancellationToken).ConfigureAwait(false);
         if (log.IsDebugEnabled) log.Debug(DescribeRequest(request, message));
 
         HttpResponseMessage response;

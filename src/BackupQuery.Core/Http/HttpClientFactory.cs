@@ -15,9 +15,20 @@ public sealed class TransportOptions
 
 public static class HttpClientFactory
 {
+    /// <summary>Enough for the highest -MaxConcurrency; the connection's <see cref="ConcurrencyLimit"/> is what bounds requests.</summary>
+    public const int MaxConnectionsPerServer = 64;
+
     public static HttpClient Create(TransportOptions options)
     {
         var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        try
+        {
+            // Windows PowerShell's default is 2 per server: too few for the pages a connection keeps in flight.
+            handler.MaxConnectionsPerServer = MaxConnectionsPerServer;
+        }
+        catch (PlatformNotSupportedException)
+        {
+        }
         if (options.SkipCertificateCheck)
         {
             // Opt-in per connection only (-SkipCertificateCheck), like the web cmdlets.

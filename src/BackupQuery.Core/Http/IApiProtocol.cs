@@ -8,8 +8,9 @@ public interface IApiProtocol
 {
     string Provider { get; }
 
-    /// <summary>Adds the credential (session header, token, or signature) to a message about to be sent.</summary>
-    ValueTask AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken);
+    /// <summary>Adds the credential (session header, token, or signature) to a message about to be sent; returns the
+    /// generation of the credential used (see <see cref="TryRenewCredentialAsync"/>).</summary>
+    ValueTask<int> AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken);
 
     /// <summary>Turns a non-success reply into a typed error (the body is already read, possibly empty).</summary>
     ApiException ReadError(ApiRequest request, HttpResponseMessage response, string body);
@@ -17,6 +18,7 @@ public interface IApiProtocol
     /// <summary>True when the error says the session or token is no longer valid.</summary>
     bool IsCredentialExpired(ApiException error);
 
-    /// <summary>Logs in again; false when the connection holds nothing to log in with.</summary>
-    ValueTask<bool> TryRenewCredentialAsync(CancellationToken cancellationToken);
+    /// <summary>Logs in again unless the credential of generation <paramref name="expired"/> was already replaced (one
+    /// sign-in however many requests met the expiry); false when the connection holds nothing to log in with.</summary>
+    ValueTask<bool> TryRenewCredentialAsync(int expired, CancellationToken cancellationToken);
 }

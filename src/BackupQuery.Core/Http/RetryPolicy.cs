@@ -12,11 +12,11 @@ public sealed class RetryPolicy
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Delay before attempt <paramref name="nextAttempt"/> (2 for the first retry).</summary>
-    public TimeSpan DelayBefore(int nextAttempt, TimeSpan? retryAfter, Random random)
+    /// <summary>Delay before attempt <paramref name="nextAttempt"/> (2 for the first retry); <paramref name="jitter"/> is uniform in [0, 1).</summary>
+    public TimeSpan DelayBefore(int nextAttempt, TimeSpan? retryAfter, double jitter)
     {
         if (retryAfter is { } asked) return asked > MaxDelay ? MaxDelay : asked;
         var ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, nextAttempt - 2));
-        return TimeSpan.FromMilliseconds(ceiling / 2 + random.NextDouble() * ceiling / 2);
+        return TimeSpan.FromMilliseconds(ceiling / 2 + jitter * ceiling / 2);
     }
 }

@@ -20,6 +20,8 @@ public sealed class HuaweiCloudConnectOptions
     public string? Name { get; init; }
     public TransportOptions Transport { get; init; } = new();
     public RetryPolicy? Retry { get; init; }
+    /// <summary>Requests in flight at most, shared by every listing on the connection (1: sequential); lowered while the API throttles.</summary>
+    public int MaxConcurrency { get; init; } = ConcurrencyLimit.DefaultMaximum;
 }
 
 /// <summary>
@@ -34,10 +36,8 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     private readonly ApiPipeline _pipeline;
     private readonly HuaweiCloudCredential _credential;
     private readonly HuaweiCloudEndpoints _endpoints;
-    private Clients? _clients;
+    private HuaweiCloudProject? _project;
     private bool _disconnected;
-
-    private sealed record Clients(GeminiDbClient GeminiDb, RdsClient Rds, VbsClient Vbs, CbrClient Cbr);
 
     private HuaweiCloudConnection(HuaweiCloudConnectOptions options, HuaweiCloudEndpoints endpoints)
     {
@@ -48,7 +48,7 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
         _protocol = new HuaweiCloudProtocol(options.Credential, endpoints) { ProjectId = NullIfBlank(options.ProjectId) };
-        _pipeline = new ApiPipeline(_http, _protocol, options.Retry);
+        _pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
         _protocol.Pipeline = _pipeline;
         Name = string.IsNullOrWhiteSpace(options.Name) ? $"huaweicloud:{Region}:{IdentityText}" : options.Name!;
     }
@@ -69,6 +69,14 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     public DateTimeOffset? TokenExpiresAt => _protocol.TokenExpiresAt;
     public bool Connected => !_disconnected && (_credential is HuaweiCloudCredential.AccessKey || _protocol.HasToken);
     public bool SkipCertificateCheck { get; }
+    /// <summary>Requests in flight at most on this connection (<c>-MaxConcurrency</c>).</summary>
+    public int MaxConcurrency => _pipeline.Limit.Maximum;
+
+    /// <summary>The adaptive limit itself: its current value drops while the gateway throttles.</summary>
+    internal ConcurrencyLimit Limit => _pipeline.Limit;
+
+    /// <summary>IAM sign-ins so far, the first included (single-flight: one per expiry however many requests met it).</summary>
+    internal int SignInCount => _protocol.SignInCount;
 
     private string IdentityText => _credential switch
     {
@@ -99,30 +107,27 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
         // A password token scoped by region name already names its project.
         _protocol.ProjectId ??= _protocol.TokenProjectId ?? await IamProjectLookup.FindAsync(_pipeline, _endpoints, cancellationToken).ConfigureAwait(false);
 
-        var service = new HuaweiCloudServiceClient(_pipeline, _endpoints, _protocol.ProjectId);
-        var mapper = new HuaweiCloudRecordMapper(Name, Region, _protocol.ProjectId);
-        Func<DateTimeOffset> clock = () => _protocol.Clock();
-        _clients = new Clients(new GeminiDbClient(service, mapper, clock), new RdsClient(service, mapper, clock), new VbsClient(service, mapper), new CbrClient(service, mapper));
+        _project = new HuaweiCloudProject(_endpoints, _protocol.ProjectId, new HuaweiCloudRecordMapper(Name, Region, _protocol.ProjectId), () => _protocol.Clock());
     }
 
     /// <summary>GeminiDB (GaussDB NoSQL) backups.</summary>
     public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        Use().GeminiDb.ListAsync(query, paging, cancellationToken);
+        GeminiDbListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
 
     /// <summary>Relational RDS backups of one instance.</summary>
     public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        Use().Rds.ListAsync(query, paging, cancellationToken);
+        RdsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
     public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        Use().Vbs.ListAsync(query, paging, cancellationToken);
+        VbsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
 
     /// <summary>CBR backups.</summary>
     public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        Use().Cbr.ListAsync(query, paging, cancellationToken);
+        CbrListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
 
-    private Clients Use() => !_disconnected && _clients is { } clients
-        ? clients
+    private HuaweiCloudProject Use() => !_disconnected && _project is { } project
+        ? project
         : throw new BackupQueryException($"The Huawei Cloud connection '{Name}' is disconnected: run Connect-HuaweiCloud again.", ApiErrorKind.Authentication);
 
     /// <summary>Forgets the token; the connection cannot be used afterwards. (An access key has nothing to forget.)</summary>

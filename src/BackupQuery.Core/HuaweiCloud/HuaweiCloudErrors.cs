@@ -7,8 +7,6 @@ namespace BackupQuery.HuaweiCloud;
 /// <summary>Reads Huawei Cloud error replies (spec §5) into <see cref="ApiException"/>s: three body shapes, or none.</summary>
 internal static class HuaweiCloudErrors
 {
-    private static readonly Random Jitter = new();
-
     /// <summary>A parsed error body. A numeric <c>code</c> (IAM repeats the HTTP status there) is no service code.</summary>
     internal readonly record struct ErrorBody(string? Code, string? Message, string? RequestId);
 
@@ -59,10 +57,6 @@ internal static class HuaweiCloudErrors
         var parsed = Parse(body);
         var message = parsed.Message ?? reasonPhrase;
         var (kind, hint, transient) = Classify((int)status, parsed.Code, accessKeyAuth, request.IsLogin, message);
-        if (kind == ApiErrorKind.Throttled && retryAfter is null)
-        {
-            lock (Jitter) retryAfter = TimeSpan.FromMilliseconds(2000 + Jitter.Next(3000)); // Huawei advises 2-5 s.
-        }
         return new ApiException(kind, HuaweiCloudProtocol.ProviderName, request.Operation, status, parsed.Code, message,
             headerRequestId ?? parsed.RequestId, hint, transient)
         { RetryAfter = retryAfter };

@@ -12,16 +12,25 @@ namespace BackupQuery.HuaweiCloud;
 /// 401) or an AK/SK signature on every call (never renewed or retried: five failed signatures lock the key), and the
 /// error replies of spec §5.
 /// </summary>
-internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints) : IApiProtocol
+internal sealed class HuaweiCloudProtocol : IApiProtocol
 {
+    private readonly HuaweiCloudCredential _credential;
+    private readonly HuaweiCloudEndpoints _endpoints;
+
+    public HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints)
+    {
+        _credential = credential;
+        _endpoints = endpoints;
+        _signIn = new SingleFlightSignIn(SignInCoreAsync);
+    }
+
     public const string ProviderName = "HuaweiCloud";
 
     /// <summary>A token this close to its expiry is replaced before use (a listing may outlast it).</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _login = new(1, 1);
+    private readonly SingleFlightSignIn _signIn;
     private SensitiveString? _token;
-    private int _generation;
 
     public string Provider => ProviderName;
 
@@ -38,23 +47,30 @@ internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, Huaw
 
     public bool HasToken => _token is not null;
 
+    /// <summary>Sign-ins so far (the first one included).</summary>
+    public int SignInCount => _signIn.Count;
+
     /// <summary>The clock used for signatures and token expiry (tests move it).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-    private bool IsAccessKey => credential is HuaweiCloudCredential.AccessKey;
+    private bool IsAccessKey => _credential is HuaweiCloudCredential.AccessKey;
 
-    public async ValueTask AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken)
+    public async ValueTask<int> AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken)
     {
-        if (credential is HuaweiCloudCredential.AccessKey key)
+        if (_credential is HuaweiCloudCredential.AccessKey key)
         {
             Sign(message, request, key);
-            return;
+            return 0;
         }
+        var generation = _signIn.Generation;
         if (_token is null || TokenExpiresAt is { } expires && Clock() >= expires - RefreshMargin)
         {
-            await RenewAsync(_generation, cancellationToken).ConfigureAwait(false);
+            await _signIn.RenewAsync(generation, cancellationToken).ConfigureAwait(false);
+            generation = _signIn.Generation;
         }
-        message.Headers.TryAddWithoutValidation("X-Auth-Token", _token!.Use(t => t));
+        var token = _token ?? throw new ApiException(ApiErrorKind.Authentication, Provider, request.Operation, null, null, "the connection holds no token", null);
+        message.Headers.TryAddWithoutValidation("X-Auth-Token", token.Use(t => t));
+        return generation;
     }
 
     private void Sign(HttpRequestMessage message, ApiRequest request, HuaweiCloudCredential.AccessKey key)
@@ -68,7 +84,7 @@ internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, Huaw
             new(SdkHmacSha256Signer.DateHeader, SdkHmacSha256Signer.FormatDate(Clock())),
         };
         // IAM is global: only project-scoped services get the project header.
-        if (ProjectId is not null && request.BaseAddress != endpoints[HuaweiCloudEndpoints.Iam]) headers.Add(new("X-Project-Id", ProjectId));
+        if (ProjectId is not null && request.BaseAddress != _endpoints[HuaweiCloudEndpoints.Iam]) headers.Add(new("X-Project-Id", ProjectId));
         if (key.SecurityToken is { } token) headers.Add(new("X-Security-Token", token.Use(t => t)));
         foreach (var header in headers.Skip(1)) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
 
@@ -85,34 +101,19 @@ internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, Huaw
         !IsAccessKey && _token is not null && error.StatusCode == HttpStatusCode.Unauthorized
         && (error.ServiceCode is null || error.ServiceCode.EndsWith(".0301", StringComparison.Ordinal));
 
-    public async ValueTask<bool> TryRenewCredentialAsync(CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRenewCredentialAsync(int expired, CancellationToken cancellationToken)
     {
         if (IsAccessKey) return false;
-        await RenewAsync(_generation, cancellationToken).ConfigureAwait(false);
+        await _signIn.RenewAsync(expired, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>Signs in unless another caller already did since <paramref name="seenGeneration"/>.</summary>
-    private async Task RenewAsync(int seenGeneration, CancellationToken cancellationToken)
-    {
-        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_generation != seenGeneration && _token is not null) return;
-            await SignInCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _login.Release();
-        }
-    }
-
     /// <summary>Gets a token (password credentials only), scoped to the project by id when known, else by the region's name.</summary>
-    public Task SignInAsync(CancellationToken cancellationToken) => IsAccessKey ? Task.CompletedTask : RenewAsync(-1, cancellationToken);
+    public Task SignInAsync(CancellationToken cancellationToken) => IsAccessKey ? Task.CompletedTask : _signIn.RenewAsync(null, cancellationToken);
 
     private async Task SignInCoreAsync(CancellationToken cancellationToken)
     {
-        var password = (HuaweiCloudCredential.Password)credential;
+        var password = (HuaweiCloudCredential.Password)_credential;
         var body = password.Secret.Use(secret => JsonSerializer.SerializeToUtf8Bytes(new IamTokenRequest
         {
             Auth = new IamAuth
@@ -124,11 +125,11 @@ internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, Huaw
                         User = new IamPasswordUser { Domain = new IamNamed { Name = password.DomainName }, Name = password.UserName, Password = secret },
                     },
                 },
-                Scope = new IamScope { Project = ProjectId is not null ? new IamNamed { Id = ProjectId } : new IamNamed { Name = endpoints.Region } },
+                Scope = new IamScope { Project = ProjectId is not null ? new IamNamed { Id = ProjectId } : new IamNamed { Name = _endpoints.Region } },
             },
         }, HuaweiCloudJsonContext.Default.IamTokenRequest));
 
-        var request = new ApiRequest(HttpMethod.Post, endpoints[HuaweiCloudEndpoints.Iam], "v3/auth/tokens", "KeystoneCreateUserTokenByPassword")
+        var request = new ApiRequest(HttpMethod.Post, _endpoints[HuaweiCloudEndpoints.Iam], "v3/auth/tokens", "KeystoneCreateUserTokenByPassword")
         {
             Body = body,
             ContentType = "application/json;charset=utf8",
@@ -162,7 +163,6 @@ internal sealed class HuaweiCloudProtocol(HuaweiCloudCredential credential, Huaw
         // Without a stated expiry, assume IAM's documented 24 h.
         TokenExpiresAt = Timestamps.ParseHuawei(reply?.Token?.ExpiresAt) ?? Clock().AddHours(24);
         TokenProjectId = reply?.Token?.Project?.Id;
-        _generation++;
     }
 
     /// <summary>Drops the token (Disconnect): the next call would have to sign in again.</summary>

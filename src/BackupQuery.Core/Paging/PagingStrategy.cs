@@ -11,12 +11,16 @@ public abstract class PagingStrategy
 
     internal abstract bool ServerSkips { get; }
 
+    /// <summary>True when any page can be asked for by where it starts, so pages can be fetched ahead in parallel once the total is known.</summary>
+    internal abstract bool CanAddressPages { get; }
+
     /// <summary>The cursor after <paramref name="page"/>, or null when the listing is complete.</summary>
     internal abstract PageCursor? Next<T>(PageCursor current, Page<T> page, int requested);
 
     private sealed class OffsetStrategy : PagingStrategy
     {
         internal override bool ServerSkips => true;
+        internal override bool CanAddressPages => true;
 
         internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested)
         {
@@ -31,6 +35,7 @@ public abstract class PagingStrategy
     private sealed class MarkerStrategy : PagingStrategy
     {
         internal override bool ServerSkips => false;
+        internal override bool CanAddressPages => false;
 
         internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested) =>
             page.Items.Count == 0 || string.IsNullOrEmpty(page.NextMarker) ? null : new PageCursor(current.Offset + page.Items.Count, page.NextMarker);

@@ -15,6 +15,8 @@ public sealed class ZStackConnectOptions
     public TimeZoneInfo ServerTimeZone { get; init; } = TimeZoneInfo.Local;
     public TransportOptions Transport { get; init; } = new();
     public RetryPolicy? Retry { get; init; }
+    /// <summary>Requests in flight at most, shared by every listing on the connection (1: sequential); lowered while the API throttles.</summary>
+    public int MaxConcurrency { get; init; } = ConcurrencyLimit.DefaultMaximum;
 }
 
 /// <summary>
@@ -25,7 +27,8 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
 {
     private readonly HttpClient _http;
     private readonly ZStackProtocol _protocol;
-    private readonly ZStackClient _client;
+    private readonly ApiPipeline _pipeline;
+    private readonly ZStackRecordMapper _mapper;
     private readonly ZStackCredential _credential;
 
     private ZStackConnection(ZStackConnectOptions options, Uri baseAddress)
@@ -37,9 +40,9 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
         _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone) { BaseAddress = baseAddress };
-        var pipeline = new ApiPipeline(_http, _protocol, options.Retry);
-        _protocol.Pipeline = pipeline;
-        _client = new ZStackClient(pipeline, baseAddress, options.ServerTimeZone, new ZStackRecordMapper(options.ServerTimeZone, Name));
+        _pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
+        _protocol.Pipeline = _pipeline;
+        _mapper = new ZStackRecordMapper(options.ServerTimeZone, Name);
     }
 
     public string Name { get; }
@@ -59,6 +62,14 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     public DateTimeOffset? SessionExpiresAt => _protocol.SessionExpiresAt;
     public bool Connected => _credential is ZStackCredential.AccessKey || _protocol.HasSession;
     public bool SkipCertificateCheck { get; }
+    /// <summary>Requests in flight at most on this connection (<c>-MaxConcurrency</c>).</summary>
+    public int MaxConcurrency => _pipeline.Limit.Maximum;
+
+    /// <summary>The adaptive limit itself: its current value drops while the server throttles.</summary>
+    internal ConcurrencyLimit Limit => _pipeline.Limit;
+
+    /// <summary>Logins so far, the first included (single-flight: one per expiry however many requests met it).</summary>
+    internal int LoginCount => _protocol.LoginCount;
 
     internal Uri BaseAddress { get; }
 
@@ -86,13 +97,13 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     }
 
     public IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        Use().QueryDatabaseBackupsAsync(query, paging, cancellationToken);
+        ZStackDatabaseBackupListing.For(query, BaseAddress, ServerTimeZone, _mapper).StreamAsync(Use(), paging, cancellationToken);
 
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
-        Use().GetImageStoreBackupsAsync(scan, paging, cancellationToken);
+        ImageStoreBackupListing.For(scan, BaseAddress, _mapper).StreamAsync(Use(), paging, cancellationToken);
 
-    private ZStackClient Use() => !_disposed
-        ? _client
+    private ApiPipeline Use() => !_disposed
+        ? _pipeline
         : throw new BackupQueryException($"The ZStack connection '{Name}' is disconnected: run Connect-ZStack again.", ApiErrorKind.Authentication);
 
     /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>

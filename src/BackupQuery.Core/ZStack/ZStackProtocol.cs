@@ -10,13 +10,22 @@ namespace BackupQuery.ZStack;
 /// ZStack's side of the pipeline: the session (or AccessKey) header on every call, the 503 error envelope and the
 /// plain-text errors, and one re-login when the session expired (<c>ID.1001</c>).
 /// </summary>
-internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo serverZone) : IApiProtocol
+internal sealed class ZStackProtocol : IApiProtocol
 {
     public const string ProviderName = "ZStack";
     private const string SessionExpiredCode = "ID.1001";
 
-    private readonly SemaphoreSlim _login = new(1, 1);
+    private readonly ZStackCredential _credential;
+    private readonly TimeZoneInfo _serverZone;
+    private readonly SingleFlightSignIn _signIn;
     private Connections.SensitiveString? _session;
+
+    public ZStackProtocol(ZStackCredential credential, TimeZoneInfo serverZone)
+    {
+        _credential = credential;
+        _serverZone = serverZone;
+        _signIn = new SingleFlightSignIn(LoginCoreAsync);
+    }
 
     public string Provider => ProviderName;
 
@@ -29,13 +38,13 @@ internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo s
 
     public bool HasSession => _session is not null;
 
-    public ValueTask AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken)
+    public ValueTask<int> AuthenticateAsync(HttpRequestMessage message, ApiRequest request, CancellationToken cancellationToken)
     {
         // Lets the server correlate, and gives errors a request id (ZStack replies carry none).
         message.Headers.TryAddWithoutValidation("X-Job-UUID", Guid.NewGuid().ToString("N"));
-        if (credential is ZStackCredential.AccessKey key)
+        if (_credential is ZStackCredential.AccessKey key)
         {
-            var date = ZStackAccessKeySigner.FormatDate(DateTimeOffset.UtcNow, serverZone);
+            var date = ZStackAccessKeySigner.FormatDate(DateTimeOffset.UtcNow, _serverZone);
             var uri = "/" + UriEncoding.Decode(request.Path.TrimStart('/'));
             var signature = key.Secret.Use(secret => ZStackAccessKeySigner.Sign(secret, request.Method.Method, date, uri));
             message.Headers.TryAddWithoutValidation("Date", date);
@@ -45,56 +54,53 @@ internal sealed class ZStackProtocol(ZStackCredential credential, TimeZoneInfo s
         {
             message.Headers.TryAddWithoutValidation("Authorization", session.Use(s => "OAuth " + s));
         }
-        return default;
+        return new ValueTask<int>(_signIn.Generation);
     }
 
-    public bool IsCredentialExpired(ApiException error) => error.ServiceCode == SessionExpiredCode && credential is not ZStackCredential.AccessKey;
+    public bool IsCredentialExpired(ApiException error) => error.ServiceCode == SessionExpiredCode && _credential is not ZStackCredential.AccessKey;
 
-    public async ValueTask<bool> TryRenewCredentialAsync(CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRenewCredentialAsync(int expired, CancellationToken cancellationToken)
     {
-        if (credential is ZStackCredential.AccessKey) return false;
-        await LoginAsync(cancellationToken).ConfigureAwait(false);
+        if (_credential is ZStackCredential.AccessKey) return false;
+        await _signIn.RenewAsync(expired, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     /// <summary>Logs in by account or by user (AccessKey connections have no session).</summary>
-    public async Task LoginAsync(CancellationToken cancellationToken)
+    public Task LoginAsync(CancellationToken cancellationToken) =>
+        _credential is ZStackCredential.AccessKey ? Task.CompletedTask : _signIn.RenewAsync(null, cancellationToken);
+
+    /// <summary>Logins so far (the first one included).</summary>
+    public int LoginCount => _signIn.Count;
+
+    private async Task LoginCoreAsync(CancellationToken cancellationToken)
     {
-        if (credential is ZStackCredential.AccessKey) return;
-        await _login.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var (path, body) = _credential switch
         {
-            var (path, body) = credential switch
+            ZStackCredential.Account a => ("v1/accounts/login", a.Password.Use(p => LoginBody("logInByAccount", w =>
             {
-                ZStackCredential.Account a => ("v1/accounts/login", a.Password.Use(p => LoginBody("logInByAccount", w =>
-                {
-                    w.WriteString("accountName", a.AccountName);
-                    w.WriteString("password", ZStackPasswordHash.Compute(p));
-                }))),
-                ZStackCredential.User u => ("v1/accounts/users/login", u.Password.Use(p => LoginBody("logInByUser", w =>
-                {
-                    w.WriteString("accountName", u.AccountName);
-                    w.WriteString("userName", u.UserName);
-                    w.WriteString("password", ZStackPasswordHash.Compute(p));
-                }))),
-                _ => throw new InvalidOperationException("Unknown ZStack credential."),
-            };
-            var request = new ApiRequest(HttpMethod.Put, BaseAddress, path, credential is ZStackCredential.User ? "LogInByUser" : "LogInByAccount") { Body = body, IsLogin = true };
-            var reply = await Pipeline.SendAsync(request, (s, ct) => new ValueTask<ZStackLoginReply?>(JsonSerializer.DeserializeAsync(s, ZStackJsonContext.Default.ZStackLoginReply, ct).AsTask()), null, cancellationToken).ConfigureAwait(false);
-            var uuid = reply?.Inventory?.Uuid;
-            if (string.IsNullOrEmpty(uuid))
+                w.WriteString("accountName", a.AccountName);
+                w.WriteString("password", ZStackPasswordHash.Compute(p));
+            }))),
+            ZStackCredential.User u => ("v1/accounts/users/login", u.Password.Use(p => LoginBody("logInByUser", w =>
             {
-                throw new ApiException(ApiErrorKind.InvalidResponse, Provider, request.Operation, HttpStatusCode.OK, null, "the login reply carries no session (inventory.uuid)", null);
-            }
-            var old = _session;
-            _session = Connections.SensitiveString.FromPlainText(uuid!);
-            old?.Dispose();
-            SessionExpiresAt = Text.Timestamps.ParseZStack(reply!.Inventory!.ExpiredDate, serverZone);
-        }
-        finally
+                w.WriteString("accountName", u.AccountName);
+                w.WriteString("userName", u.UserName);
+                w.WriteString("password", ZStackPasswordHash.Compute(p));
+            }))),
+            _ => throw new InvalidOperationException("Unknown ZStack credential."),
+        };
+        var request = new ApiRequest(HttpMethod.Put, BaseAddress, path, _credential is ZStackCredential.User ? "LogInByUser" : "LogInByAccount") { Body = body, IsLogin = true };
+        var reply = await Pipeline.SendAsync(request, (s, ct) => new ValueTask<ZStackLoginReply?>(JsonSerializer.DeserializeAsync(s, ZStackJsonContext.Default.ZStackLoginReply, ct).AsTask()), null, cancellationToken).ConfigureAwait(false);
+        var uuid = reply?.Inventory?.Uuid;
+        if (string.IsNullOrEmpty(uuid))
         {
-            _login.Release();
+            throw new ApiException(ApiErrorKind.InvalidResponse, Provider, request.Operation, HttpStatusCode.OK, null, "the login reply carries no session (inventory.uuid)", null);
         }
+        var old = _session;
+        _session = Connections.SensitiveString.FromPlainText(uuid!);
+        old?.Dispose();
+        SessionExpiresAt = Text.Timestamps.ParseZStack(reply!.Inventory!.ExpiredDate, _serverZone);
     }
 
     /// <summary>Logs the session out (the session id travels in the path, so no Authorization header is needed).</summary>

@@ -23,6 +23,12 @@ public sealed class EmulatorOptions
     /// <summary>Fixed "now" of the generated data: records are dated before it, so results never drift with the wall clock.</summary>
     public DateTimeOffset DataAnchor { get; set; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Added before every reply, as a WAN would (0: none).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Requests per second each credential may make before the gateway answers 429 (0: unlimited).</summary>
+    public int RateLimit { get; set; }
+
     /// <summary>Clock of session expiry and AccessKey time-skew checks; tests substitute a fake one to move time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

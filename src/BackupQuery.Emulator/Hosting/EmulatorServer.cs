@@ -3,6 +3,7 @@ using BackupQuery.Emulator.ZStack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace BackupQuery.Emulator.Hosting;
@@ -29,6 +30,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public EmulatorOptions Options { get; }
     public RequestJournal Requests { get; } = new();
     public FaultInjector Faults { get; } = new();
+    public GatewayGauge Gateway { get; } = new();
     public ZStackApi ZStack { get; }
     public HuaweiCloudApi HuaweiCloud { get; }
 
@@ -60,7 +62,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         var huawei = new HuaweiCloudApi(options);
         var server = new EmulatorServer(app, options, zstack, huawei);
 
-        app.UseMiddleware<FaultMiddleware>(server);
+        app.MapGet("/_emulator/stats", server.StatsAsync);
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/_emulator"), api => api.UseMiddleware<FaultMiddleware>(server).UseMiddleware<GatewayMiddleware>(server));
         zstack.Map(app, server);
         huawei.Map(app, server);
 
@@ -68,6 +71,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return server;
+    }
+
+    /// <summary><c>GET /_emulator/stats[?reset=true]</c>: the gateway's counters, for a benchmark in another process.</summary>
+    private Task StatsAsync(HttpContext context)
+    {
+        var stats = new { requests = Gateway.Requests, throttled = Gateway.Throttled, maxInFlight = Gateway.MaxInFlight };
+        if (context.Request.Query["reset"] == "true") Gateway.Reset();
+        return context.Response.WriteAsJsonAsync(stats);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace BackupQuery.Emulator.Hosting;
 
-/// <summary>Records every request in the journal (after the response, with its status) and applies the armed faults.</summary>
+/// <summary>Records every request in the journal (after the response, with its status) and in the gauge of requests in flight, and applies the armed faults.</summary>
 internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer server)
 {
     /// <summary>Journal status of a request whose connection the emulator aborted (no response at all).</summary>
@@ -14,6 +13,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
     {
         var path = context.Request.Path.Value ?? "";
         var status = AbortedStatus;
+        server.Gateway.Enter();
         try
         {
             status = await ServeAsync(context, path, server.Faults.Take(path));
@@ -29,6 +29,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
         }
         finally
         {
+            server.Gateway.Leave();
             server.Requests.Add(new JournalEntry(
                 context.Request.Method,
                 path,
@@ -46,17 +47,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
             case null:
                 break;
             case FaultKind.TooManyRequests:
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = ((int)Math.Ceiling((fault.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                if (IsZStack(path)) await Text(response, "text/plain;charset=UTF-8", "Too Many Requests");
-                else
-                {
-                    // The gateway answers for Huawei services: its body and header carry the same request id.
-                    var requestId = Guid.NewGuid().ToString("N");
-                    response.Headers["X-Request-Id"] = requestId;
-                    await Text(response, "application/json;charset=UTF-8",
-                        $$"""{"error_code":"APIGW.0308","error_msg":"policy user over ratelimit","request_id":"{{requestId}}"}""");
-                }
+                await ThrottleReply.WriteAsync(context, fault.RetryAfter ?? TimeSpan.FromSeconds(1));
                 return response.StatusCode;
             case FaultKind.Status:
                 // What a proxy in front of the API says: a status and an HTML page, not the API's JSON.

@@ -15,10 +15,10 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
     private const string AccessKeySet = "AccessKey";
     private const string EnvironmentSet = "Environment";
 
-    [Parameter(Mandatory = true, Position = 0, HelpMessage = "Region id, e.g. cn-north-4 (Tab completes the known ones; others are allowed).")]
+    [Parameter(Mandatory = true, Position = 0, HelpMessage = "Region id(s), e.g. cn-north-4 (Tab completes the known ones; others are allowed). Several regions give one connection each, from the one credential, connected at once.")]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
-    public string Region { get; set; } = "";
+    public string[] Region { get; set; } = [];
 
     [Parameter(Mandatory = true, ParameterSetName = PasswordSet, HelpMessage = "Account (domain) name the IAM user belongs to.")]
     [ValidateNotNullOrEmpty]
@@ -60,20 +60,30 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
             EnvironmentSet => FromEnvironmentOrFail(),
             _ => (HuaweiCloudCredential)new HuaweiCloudCredential.Password(DomainName, Credential.UserName, Secret(Credential.Password)),
         };
-        if (!HuaweiCloudEndpoints.IsKnown(Region))
+        var regions = Region.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // A project id belongs to one region.
+        if (regions.Count > 1 && ProjectId is not null)
         {
-            WriteWarning($"'{Region}' is not a region this module knows; using https://{{service}}.{Region}.myhuaweicloud.com unless -Endpoint says otherwise.");
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-ProjectId names the project of one region: give one -Region with it, or leave it out to look each region's project up."),
+                "BackupQuery.ProjectIdWithRegions", ErrorCategory.InvalidArgument, ProjectId));
         }
-        var options = new HuaweiCloudConnectOptions
+        foreach (var region in regions.Where(r => !HuaweiCloudEndpoints.IsKnown(r)))
         {
-            Region = Region,
+            WriteWarning($"'{region}' is not a region this module knows; using https://{{service}}.{region}.myhuaweicloud.com unless -Endpoint says otherwise.");
+        }
+        var endpoints = Endpoint?.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", e => Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase);
+        var projectId = ProjectId ?? (ParameterSetName == EnvironmentSet && regions.Count == 1 ? HuaweiCloudCredential.ProjectIdFromEnvironment() : null);
+        ConnectAll(regions.Select(region => (region, (Func<CancellationToken, Task<HuaweiCloudConnection>>)(ct => HuaweiCloudConnection.ConnectAsync(new HuaweiCloudConnectOptions
+        {
+            Region = region,
             Credential = credential,
-            ProjectId = ProjectId ?? (ParameterSetName == EnvironmentSet ? HuaweiCloudCredential.ProjectIdFromEnvironment() : null),
-            Endpoints = Endpoint?.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", e => Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase),
-            Name = Name,
+            ProjectId = projectId,
+            Endpoints = endpoints,
+            // Several regions: each connection's name says its region.
+            Name = Name is null || regions.Count == 1 ? Name : $"{Name}:{region}",
             Transport = Transport,
-        };
-        Connect(Region, ct => HuaweiCloudConnection.ConnectAsync(options, ct));
+            MaxConcurrency = MaxConcurrency,
+        }, ct)))).ToList());
     }
 
     private HuaweiCloudCredential FromEnvironmentOrFail()

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BackupQuery.Connections;
+using BackupQuery.Execution;
 using BackupQuery.Paging;
 
 namespace BackupQuery.PowerShell.Infrastructure;
@@ -7,6 +8,8 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// <summary>
 /// Base of the Get-* cmdlets: resolves the connections (explicit -Connection, else the runspace default, else a clear
 /// "not connected" error), runs the listing once per connection, and applies -First/-Skip/-IncludeTotalCount across them.
+/// Without -First or -Skip, the listings of several connections run at once (each later one held at its first record, so memory
+/// stays bounded by the pages in flight) while their records are written one connection after another.
 /// </summary>
 public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection
 {
@@ -34,17 +37,36 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
             WriteObject(paging.NewTotalCount((ulong)sum, 1.0));
         }
 
-        // -Skip and -First count across the connections, in order: what one skips, the next does not skip again.
-        foreach (var connection in connections)
+        // -Skip and -First count across the connections, in order: what one skips, the next does not skip again. With
+        // neither, the later connections' listings start at once, each held at its first record (memory stays bounded by
+        // the pages in flight), while the records are still written one connection after another.
+        var ahead = remaining is null && skip == 0 && connections.Length > 1
+            ? connections.Skip(1).Select(c => HeadStartListing.Begin((channel, ct) => List(c, Paging(channel, 0, null, RequestedPageSize), ct), ((IListingSink)this).IsDebugEnabled, CancellationToken)).ToList()
+            : null;
+        try
         {
-            if (remaining is <= 0) break;
-            var first = remaining;
-            var offset = skip;
-            long? skipped = null;
-            var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name,
-                (channel, ct) => List(connection, Paging(channel, offset, first, RequestedPageSize, s => skipped = s), ct));
-            if (remaining is not null) remaining -= outcome.Written;
-            skip = outcome.Written > 0 ? 0 : Math.Max(0, skip - (skipped ?? 0));
+            for (var i = 0; i < connections.Length; i++)
+            {
+                if (remaining is <= 0) break;
+                var connection = connections[i];
+                var first = remaining;
+                var offset = skip;
+                long? skipped = null;
+                var started = i > 0 ? ahead?[i - 1] : null;
+                Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce = started is not null
+                    ? (channel, _) => started.DrainAsync(channel)
+                    : (channel, ct) => List(connection, Paging(channel, offset, first, RequestedPageSize, s => skipped = s), ct);
+                var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name, produce);
+                if (remaining is not null) remaining -= outcome.Written;
+                skip = outcome.Written > 0 ? 0 : Math.Max(0, skip - (skipped ?? 0));
+            }
+        }
+        finally
+        {
+            if (ahead is not null)
+            {
+                foreach (var listing in ahead) listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
     }
 

@@ -62,7 +62,7 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         yield return (await action(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private void ReportFailure(Exception failure, object target, long written)
+    protected void ReportFailure(Exception failure, object target, long written)
     {
         if (failure is OperationCanceledException && CancellationToken.IsCancellationRequested) return;
         var error = ErrorRecords.From(failure, target, written);

@@ -29,6 +29,10 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
     [Parameter(HelpMessage = "Connect directly, ignoring the system proxy.")]
     public SwitchParameter NoProxy { get; set; }
 
+    [Parameter(HelpMessage = "Requests in flight at most on this connection, shared by every listing on it (default 8; 1 = one page at a time). Lowered while the server throttles, regrown after.")]
+    [ValidateRange(1, HttpClientFactory.MaxConnectionsPerServer)]
+    public int MaxConcurrency { get; set; } = ConcurrencyLimit.DefaultMaximum;
+
     protected TransportOptions Transport => new()
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),
@@ -41,12 +45,47 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
     protected static SensitiveString Secret(System.Security.SecureString value) => new(value);
 
     /// <summary>Connects, makes the connection this runspace's default for its provider, and writes it.</summary>
-    protected void Connect<T>(string target, Func<CancellationToken, Task<T>> connect) where T : class, IBackupConnection
+    protected void Connect<T>(string target, Func<CancellationToken, Task<T>> connect) where T : class, IBackupConnection =>
+        ConnectAll([(target, connect)]);
+
+    /// <summary>
+    /// Connects to every target at once; writes each connection that succeeded, in the targets' order (the last one
+    /// becomes the runspace default), and an error for each that failed.
+    /// </summary>
+    protected void ConnectAll<T>(IReadOnlyList<(string Target, Func<CancellationToken, Task<T>> Connect)> targets) where T : class, IBackupConnection
     {
         if (Proxy is not null && NoProxy) ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Proxy and -NoProxy cannot be used together."), "BackupQuery.ProxyConflict", ErrorCategory.InvalidArgument, Proxy));
-        var connection = RunSingle($"Connecting to {target}", target, connect);
+        if (targets.Count == 1)
+        {
+            Register(RunSingle($"Connecting to {targets[0].Target}", targets[0].Target, targets[0].Connect));
+            return;
+        }
+        var outcomes = RunSingle($"Connecting to {string.Join(", ", targets.Select(t => t.Target))}", targets[0].Target,
+            ct => Task.WhenAll(targets.Select(t => Attempt(t.Connect, ct))));
+        if (outcomes is null) return;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (outcomes[i].Failure is { } failure) ReportFailure(failure, targets[i].Target, 0);
+            else Register(outcomes[i].Connection);
+        }
+    }
+
+    private void Register<T>(T? connection) where T : class, IBackupConnection
+    {
         if (connection is null) return;
         RunspaceConnections.Current.Add(connection);
         WriteObject(connection);
+    }
+
+    private static async Task<(T? Connection, Exception? Failure)> Attempt<T>(Func<CancellationToken, Task<T>> connect, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return (await connect(cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, e);
+        }
     }
 }

@@ -55,6 +55,7 @@ public sealed class ConnectZStackCommand : ConnectCmdlet
             Name = Name,
             ServerTimeZone = ResolveZone(),
             Transport = Transport,
+            MaxConcurrency = MaxConcurrency,
         };
         Connect(Server, ct => ZStackConnection.ConnectAsync(options, ct));
     }

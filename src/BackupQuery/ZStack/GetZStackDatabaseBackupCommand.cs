@@ -54,8 +54,8 @@ public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
     public SwitchParameter Descending { get; set; }
 
     [Parameter(HelpMessage = "Records per request (default 1000); a hint to the server, never a cap on the results.")]
-    [ValidateRange(1, ZStackClient.MaxPageSize)]
-    public int PageSize { get; set; } = ZStackClient.DefaultPageSize;
+    [ValidateRange(1, ZStackDatabaseBackupListing.MaxPageSize)]
+    public int PageSize { get; set; } = ZStackDatabaseBackupListing.DefaultPageSize;
 
     protected override string Activity => "Listing ZStack database backups";
     protected override int? RequestedPageSize => PageSize;

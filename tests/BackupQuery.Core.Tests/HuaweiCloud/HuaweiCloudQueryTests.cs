@@ -90,9 +90,9 @@ public class HuaweiCloudQueryTests
         {
             BackupsLinks = [new LinkDto { Rel = "next", Href = "http://192.168.82.222:8776/b23b579f08c84228b9b4673c46f0c442/backups?limit=1&offset=1&marker=1d1139d8-8989-49d3-8aa1-83eb691e6db2" }],
         };
-        Assert.Equal("1d1139d8-8989-49d3-8aa1-83eb691e6db2", VbsClient.NextMarker(reply));
-        Assert.Null(VbsClient.NextMarker(new VbsBackupsReply { BackupsLinks = [new LinkDto { Rel = "self", Href = "http://h/x?marker=a" }] }));
-        Assert.Null(VbsClient.NextMarker(new VbsBackupsReply()));
+        Assert.Equal("1d1139d8-8989-49d3-8aa1-83eb691e6db2", VbsListing.NextMarker(reply));
+        Assert.Null(VbsListing.NextMarker(new VbsBackupsReply { BackupsLinks = [new LinkDto { Rel = "self", Href = "http://h/x?marker=a" }] }));
+        Assert.Null(VbsListing.NextMarker(new VbsBackupsReply()));
     }
 
     [Fact]

@@ -42,16 +42,26 @@ public class PagedListingTests
     public async Task StreamsEveryRecordOnceAcrossPages()
     {
         var server = new FakeOffsetServer(2500);
-        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 1));
         Assert.Equal(Enumerable.Range(0, 2500), all);
-        Assert.Equal([0L, 1000L, 2000L], server.Requests.Select(r => r.Offset));
+        // A small first page (its total plans the rest), then full pages.
+        Assert.Equal([(0L, 100), (100L, 1000), (1100L, 1000), (2100L, 1000)], server.Requests);
+    }
+
+    [Fact]
+    public async Task Read_ahead_fills_the_gaps_of_pages_the_server_cut_short()
+    {
+        // The small first page cannot show the cap; planned pages come back short and their gaps are fetched in order.
+        var server = new FakeOffsetServer(5000, serverCap: 300);
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 4));
+        Assert.Equal(Enumerable.Range(0, 5000), all);
     }
 
     [Fact]
     public async Task KeepsGoingWhenTheServerCapsAPageBelowTheAskedLimit()
     {
         var server = new FakeOffsetServer(450, serverCap: 100);
-        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions()));
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead: 1));
         Assert.Equal(Enumerable.Range(0, 450), all);
         Assert.Equal([0L, 100L, 200L, 300L, 400L], server.Requests.Select(r => r.Offset));
     }
@@ -60,21 +70,21 @@ public class PagedListingTests
     public async Task FirstStopsRequestsUpstreamAndShrinksTheLastPage()
     {
         var server = new FakeOffsetServer(5000);
-        var first = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 10 }));
+        var first = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 10 }, readAhead: 1));
         Assert.Equal(Enumerable.Range(0, 10), first);
         Assert.Equal([(0L, 10)], server.Requests);
 
         var server2 = new FakeOffsetServer(5000);
-        var some = await Collect(PagedListing.StreamAsync<int>(server2.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 1500 }));
+        var some = await Collect(PagedListing.StreamAsync<int>(server2.Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions { First = 1500 }, readAhead: 1));
         Assert.Equal(1500, some.Count);
-        Assert.Equal([(0L, 1000), (1000L, 500)], server2.Requests);
+        Assert.Equal([(0L, 100), (100L, 1000), (1100L, 400)], server2.Requests);
     }
 
     [Fact]
     public async Task SkipGoesToTheServerForOffsetApis()
     {
         var server = new FakeOffsetServer(100);
-        var rest = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 30, 30, new PagingOptions { Skip = 95 }));
+        var rest = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 30, 30, new PagingOptions { Skip = 95 }, readAhead: 1));
         Assert.Equal([95, 96, 97, 98, 99], rest);
         Assert.Equal(95L, server.Requests[0].Offset);
     }
@@ -83,7 +93,7 @@ public class PagedListingTests
     public async Task MarkerPagingFollowsMarkersAndSkipsClientSide()
     {
         var server = new FakeMarkerServer(25);
-        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Marker, 10, 10, new PagingOptions { Skip = 12, First = 5 }));
+        var all = await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Marker, 10, 10, new PagingOptions { Skip = 12, First = 5 }, readAhead: 1));
         Assert.Equal([12, 13, 14, 15, 16], all);
         Assert.Equal([null, "9"], server.Markers);
     }
@@ -95,7 +105,7 @@ public class PagedListingTests
         long? total = null;
         var progress = new List<ListingProgress>();
         await Collect(PagedListing.StreamAsync<int>(server.Fetch, PagingStrategy.Offset, 100, 100,
-            new PagingOptions { OnTotal = t => total = t, OnProgress = progress.Add }));
+            new PagingOptions { OnTotal = t => total = t, OnProgress = progress.Add }, readAhead: 1));
         Assert.Equal(250, total);
         Assert.Equal([100L, 200L, 250L], progress.Select(p => p.Emitted));
         Assert.All(progress, p => Assert.Equal(250, p.Total));
@@ -112,7 +122,7 @@ public class PagedListingTests
             return Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => new Page<int>([], 10_000));
         }
 
-        await foreach (var _ in PagedListing.StreamAsync<int>(Fetch, PagingStrategy.Offset, 100, 100, new PagingOptions()))
+        await foreach (var _ in PagedListing.StreamAsync<int>(Fetch, PagingStrategy.Offset, 100, 100, new PagingOptions(), readAhead: 1))
         {
             break;
         }
