@@ -25,7 +25,8 @@ public static class Program
                                        arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
                                        ExpireCredentials, HeadInsert[=records added at the head
-                                       of the listings after each hit]; e.g. --fault Status=502:/zstack/v1/database-backups:2
+                                       of the listings after each hit], OddRecord[=Size|Date|Object|Missing];
+                                       e.g. --fault Status=502:/zstack/v1/database-backups:2
           --help                       this text
         """;
 
@@ -135,7 +136,9 @@ public static class Program
         if (parts.Length is < 2 or > 4 || !parts[1].StartsWith('/')) throw new ArgumentException($"--fault expects <kind>[=<n>]:<path prefix>[:<times>[:<after>]], got '{text}'");
         var kindText = parts[0].Split('=', 2);
         if (!Enum.TryParse<FaultKind>(kindText[0], ignoreCase: true, out var kind)) throw new ArgumentException($"unknown fault kind '{kindText[0]}'");
-        int? n = kindText.Length == 2 ? Integer("--fault " + kindText[0], kindText[1]) : null;
+        var odd = OddRecordKind.Size;
+        if (kind == FaultKind.OddRecord && kindText.Length == 2 && !Enum.TryParse(kindText[1], ignoreCase: true, out odd)) throw new ArgumentException($"--fault OddRecord expects one of {string.Join(", ", Enum.GetNames<OddRecordKind>())}, got '{kindText[1]}'");
+        int? n = kindText.Length == 2 && kind != FaultKind.OddRecord ? Integer("--fault " + kindText[0], kindText[1]) : null;
         if (kind == FaultKind.Status && n is null) throw new ArgumentException("--fault Status needs a code: Status=502");
         return new FaultRule(parts[1], kind, parts.Length > 2 ? Integer("--fault times", parts[2], minimum: 1) : 1)
         {
@@ -144,6 +147,7 @@ public static class Program
             RetryAfter = kind == FaultKind.TooManyRequests && n is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Delay = kind == FaultKind.Delay && n is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero,
             InsertCount = kind == FaultKind.HeadInsert && n is { } count ? count : 1,
+            OddRecord = odd,
         };
     }
 

@@ -26,6 +26,9 @@ public sealed class SensitiveString : IDisposable
 
     public bool IsEmpty => _value.Length == 0;
 
+    /// <summary>True once <see cref="Dispose"/> has zeroed and released the value.</summary>
+    public bool IsDisposed { get; private set; }
+
     public T Use<T>(Func<string, T> use)
     {
         var pointer = IntPtr.Zero;
@@ -42,5 +45,10 @@ public sealed class SensitiveString : IDisposable
 
     public override string ToString() => "***";
 
-    public void Dispose() => _value.Dispose();
+    /// <summary>Zeroes the value in memory (SecureString.Dispose does) and releases it; using it afterwards throws.</summary>
+    public void Dispose()
+    {
+        IsDisposed = true;
+        _value.Dispose();
+    }
 }

@@ -140,7 +140,11 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
 
     public override string ToString() => $"{Name} ({AuthKind} {IdentityText} @ {Region}/{ProjectId})";
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _credential.Dispose(); // zeroes the secrets
+    }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

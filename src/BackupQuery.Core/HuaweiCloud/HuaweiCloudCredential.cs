@@ -4,7 +4,7 @@ using BackupQuery.Http;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>How a Huawei Cloud connection authenticates: an IAM user's password (token), or an access key pair (signature).</summary>
-public abstract class HuaweiCloudCredential
+public abstract class HuaweiCloudCredential : IDisposable
 {
     public const string AccessKeyVariable = "HUAWEICLOUD_SDK_AK";
     public const string SecretKeyVariable = "HUAWEICLOUD_SDK_SK";
@@ -16,6 +16,9 @@ public abstract class HuaweiCloudCredential
     /// <summary><c>Password</c>, <c>AccessKey</c> or <c>TemporaryAccessKey</c>.</summary>
     public abstract string AuthKind { get; }
 
+    /// <summary>Clears the secrets from memory (its connection calls this on Disconnect and Dispose).</summary>
+    public abstract void Dispose();
+
     /// <summary>An IAM user (or the account itself) signing in with a password: IAM issues a 24 h token.</summary>
     public sealed class Password(string domainName, string userName, SensitiveString password) : HuaweiCloudCredential
     {
@@ -24,6 +27,7 @@ public abstract class HuaweiCloudCredential
         public string UserName { get; } = userName;
         internal SensitiveString Secret { get; } = password;
         public override string AuthKind => "Password";
+        public override void Dispose() => Secret.Dispose();
     }
 
     /// <summary>A permanent AK/SK pair, or a temporary one with its security token.</summary>
@@ -34,6 +38,12 @@ public abstract class HuaweiCloudCredential
         internal SensitiveString? SecurityToken { get; } = securityToken;
         public bool IsTemporary => SecurityToken is not null;
         public override string AuthKind => IsTemporary ? "TemporaryAccessKey" : "AccessKey";
+
+        public override void Dispose()
+        {
+            SecretAccessKey.Dispose();
+            SecurityToken?.Dispose();
+        }
     }
 
     /// <summary>The access key of the official SDKs' environment variables, read now (never earlier, never cached).</summary>

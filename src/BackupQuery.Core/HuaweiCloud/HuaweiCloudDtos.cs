@@ -54,8 +54,8 @@ internal sealed class IamTokenReply
 
 internal sealed class IamToken
 {
-    [JsonPropertyName("expires_at")] public string? ExpiresAt { get; set; }
-    [JsonPropertyName("issued_at")] public string? IssuedAt { get; set; }
+    [JsonPropertyName("expires_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? ExpiresAt { get; set; }
+    [JsonPropertyName("issued_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? IssuedAt { get; set; }
     [JsonPropertyName("project")] public IamNamed? Project { get; set; }
     [JsonPropertyName("user")] public IamNamed? User { get; set; }
 }
@@ -67,9 +67,9 @@ internal sealed class IamProjectsReply
 
 internal sealed class IamProject
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("domain_id")] public string? DomainId { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("domain_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DomainId { get; set; }
     [JsonPropertyName("enabled")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? Enabled { get; set; }
 }
 
@@ -85,26 +85,26 @@ internal sealed class GeminiDbBackupsReply
     [JsonPropertyName("backups")] public List<GeminiDbBackupDto>? Backups { get; set; }
 }
 
-internal sealed class GeminiDbBackupDto
+internal sealed class GeminiDbBackupDto : RecordDto
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("description")] public string? Description { get; set; }
-    [JsonPropertyName("instance_id")] public string? InstanceId { get; set; }
-    [JsonPropertyName("instance_name")] public string? InstanceName { get; set; }
-    [JsonPropertyName("datastore")] public DatastoreDto? Datastore { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
+    [JsonPropertyName("instance_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? InstanceId { get; set; }
+    [JsonPropertyName("instance_name")][JsonConverter(typeof(FlexibleStringConverter))] public string? InstanceName { get; set; }
+    [JsonPropertyName("datastore")][JsonConverter(typeof(TolerantShapeConverter))] public DatastoreDto? Datastore { get; set; }
     [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
     [JsonPropertyName("size")][JsonConverter(typeof(FlexibleDoubleConverter))] public double? Size { get; set; }
     [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
     [JsonPropertyName("begin_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? BeginTime { get; set; }
     [JsonPropertyName("end_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? EndTime { get; set; }
-    [JsonPropertyName("database_tables")] public List<DatabaseTablesDto>? DatabaseTables { get; set; }
+    [JsonPropertyName("database_tables")][JsonConverter(typeof(TolerantShapeConverter))] public List<DatabaseTablesDto>? DatabaseTables { get; set; }
 }
 
 internal sealed class DatabaseTablesDto
 {
-    [JsonPropertyName("database_name")] public string? DatabaseName { get; set; }
-    [JsonPropertyName("table_names")] public List<string>? TableNames { get; set; }
+    [JsonPropertyName("database_name")][JsonConverter(typeof(FlexibleStringConverter))] public string? DatabaseName { get; set; }
+    [JsonPropertyName("table_names")][JsonConverter(typeof(TolerantShapeConverter))] public List<string>? TableNames { get; set; }
 }
 
 internal sealed class RdsBackupsReply
@@ -113,31 +113,31 @@ internal sealed class RdsBackupsReply
     [JsonPropertyName("backups")] public List<RdsBackupDto>? Backups { get; set; }
 }
 
-internal sealed class RdsBackupDto
+internal sealed class RdsBackupDto : RecordDto
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("instance_id")] public string? InstanceId { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("databases")] public List<RdsDatabaseDto>? Databases { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
+    [JsonPropertyName("instance_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? InstanceId { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("databases")][JsonConverter(typeof(TolerantShapeConverter))] public List<RdsDatabaseDto>? Databases { get; set; }
     [JsonPropertyName("begin_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? BeginTime { get; set; }
     [JsonPropertyName("end_time")][JsonConverter(typeof(FlexibleStringConverter))] public string? EndTime { get; set; }
     [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
     [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
     [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
-    [JsonPropertyName("datastore")] public DatastoreDto? Datastore { get; set; }
+    [JsonPropertyName("datastore")][JsonConverter(typeof(TolerantShapeConverter))] public DatastoreDto? Datastore { get; set; }
     [JsonPropertyName("associated_with_ddm")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? AssociatedWithDdm { get; set; }
     [JsonPropertyName("min_data_volume_capacity_for_restore")][JsonConverter(typeof(FlexibleDoubleConverter))] public double? MinDataVolumeCapacityForRestore { get; set; }
 }
 
 internal sealed class RdsDatabaseDto
 {
-    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
 }
 
 internal sealed class LinkDto
 {
-    [JsonPropertyName("href")] public string? Href { get; set; }
-    [JsonPropertyName("rel")] public string? Rel { get; set; }
+    [JsonPropertyName("href")][JsonConverter(typeof(FlexibleStringConverter))] public string? Href { get; set; }
+    [JsonPropertyName("rel")][JsonConverter(typeof(FlexibleStringConverter))] public string? Rel { get; set; }
 }
 
 internal sealed class VbsBackupsReply
@@ -147,24 +147,24 @@ internal sealed class VbsBackupsReply
     [JsonPropertyName("count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Count { get; set; }
 }
 
-internal sealed class VbsBackupDto
+internal sealed class VbsBackupDto : RecordDto
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("links")] public List<LinkDto>? Links { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("links")][JsonConverter(typeof(TolerantShapeConverter))] public List<LinkDto>? Links { get; set; }
     [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
     [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
-    [JsonPropertyName("availability_zone")] public string? AvailabilityZone { get; set; }
-    [JsonPropertyName("volume_id")] public string? VolumeId { get; set; }
-    [JsonPropertyName("snapshot_id")] public string? SnapshotId { get; set; }
+    [JsonPropertyName("availability_zone")][JsonConverter(typeof(FlexibleStringConverter))] public string? AvailabilityZone { get; set; }
+    [JsonPropertyName("volume_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? VolumeId { get; set; }
+    [JsonPropertyName("snapshot_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? SnapshotId { get; set; }
     [JsonPropertyName("fail_reason")][JsonConverter(typeof(FlexibleStringConverter))] public string? FailReason { get; set; }
     [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
     [JsonPropertyName("object_count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? ObjectCount { get; set; }
-    [JsonPropertyName("container")] public string? Container { get; set; }
+    [JsonPropertyName("container")][JsonConverter(typeof(FlexibleStringConverter))] public string? Container { get; set; }
     [JsonPropertyName("created_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedAt { get; set; }
     [JsonPropertyName("updated_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? UpdatedAt { get; set; }
     [JsonPropertyName("data_timestamp")][JsonConverter(typeof(FlexibleStringConverter))] public string? DataTimestamp { get; set; }
-    [JsonPropertyName("os-bak-tenant-attr:tenant_id")] public string? TenantId { get; set; }
+    [JsonPropertyName("os-bak-tenant-attr:tenant_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? TenantId { get; set; }
     [JsonPropertyName("has_dependent_backups")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? HasDependentBackups { get; set; }
     [JsonPropertyName("is_incremental")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? IsIncremental { get; set; }
     [JsonPropertyName("service_metadata")][JsonConverter(typeof(FlexibleStringConverter))] public string? ServiceMetadata { get; set; }
@@ -176,19 +176,19 @@ internal sealed class CbrBackupsReply
     [JsonPropertyName("count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Count { get; set; }
 }
 
-internal sealed class CbrBackupDto
+internal sealed class CbrBackupDto : RecordDto
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
     [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
-    [JsonPropertyName("checkpoint_id")] public string? CheckpointId { get; set; }
-    [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
-    [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
-    [JsonPropertyName("vault_id")] public string? VaultId { get; set; }
-    [JsonPropertyName("provider_id")] public string? ProviderId { get; set; }
-    [JsonPropertyName("resource_id")] public string? ResourceId { get; set; }
-    [JsonPropertyName("resource_name")] public string? ResourceName { get; set; }
-    [JsonPropertyName("resource_az")] public string? ResourceAz { get; set; }
+    [JsonPropertyName("checkpoint_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? CheckpointId { get; set; }
+    [JsonPropertyName("parent_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? ParentId { get; set; }
+    [JsonPropertyName("project_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? ProjectId { get; set; }
+    [JsonPropertyName("vault_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? VaultId { get; set; }
+    [JsonPropertyName("provider_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? ProviderId { get; set; }
+    [JsonPropertyName("resource_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? ResourceId { get; set; }
+    [JsonPropertyName("resource_name")][JsonConverter(typeof(FlexibleStringConverter))] public string? ResourceName { get; set; }
+    [JsonPropertyName("resource_az")][JsonConverter(typeof(FlexibleStringConverter))] public string? ResourceAz { get; set; }
     [JsonPropertyName("resource_type")][JsonConverter(typeof(FlexibleStringConverter))] public string? ResourceType { get; set; }
     [JsonPropertyName("resource_size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? ResourceSize { get; set; }
     [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
@@ -200,9 +200,9 @@ internal sealed class CbrBackupDto
     [JsonPropertyName("updated_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? UpdatedAt { get; set; }
     [JsonPropertyName("expired_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? ExpiredAt { get; set; }
     [JsonPropertyName("protected_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? ProtectedAt { get; set; }
-    [JsonPropertyName("children")] public List<CbrBackupDto>? Children { get; set; }
-    [JsonPropertyName("replication_records")] public List<CbrReplicationRecordDto>? ReplicationRecords { get; set; }
-    [JsonPropertyName("extend_info")] public CbrExtendInfoDto? ExtendInfo { get; set; }
+    [JsonPropertyName("children")][JsonConverter(typeof(TolerantShapeConverter))] public List<CbrBackupDto>? Children { get; set; }
+    [JsonPropertyName("replication_records")][JsonConverter(typeof(TolerantShapeConverter))] public List<CbrReplicationRecordDto>? ReplicationRecords { get; set; }
+    [JsonPropertyName("extend_info")][JsonConverter(typeof(TolerantShapeConverter))] public CbrExtendInfoDto? ExtendInfo { get; set; }
 }
 
 internal sealed class CbrExtendInfoDto
@@ -212,19 +212,19 @@ internal sealed class CbrExtendInfoDto
     [JsonPropertyName("snapshot_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? SnapshotId { get; set; }
     [JsonPropertyName("support_lld")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? SupportLld { get; set; }
     [JsonPropertyName("supported_restore_mode")][JsonConverter(typeof(FlexibleStringConverter))] public string? SupportedRestoreMode { get; set; }
-    [JsonPropertyName("os_images_data")] public List<CbrOsImageDataDto>? OsImagesData { get; set; }
+    [JsonPropertyName("os_images_data")][JsonConverter(typeof(TolerantShapeConverter))] public List<CbrOsImageDataDto>? OsImagesData { get; set; }
     [JsonPropertyName("contain_system_disk")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? ContainSystemDisk { get; set; }
     [JsonPropertyName("encrypted")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? Encrypted { get; set; }
     [JsonPropertyName("system_disk")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? SystemDisk { get; set; }
     [JsonPropertyName("is_multi_az")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? IsMultiAz { get; set; }
     [JsonPropertyName("architecture")][JsonConverter(typeof(FlexibleStringConverter))] public string? Architecture { get; set; }
     [JsonPropertyName("progress")][JsonConverter(typeof(FlexibleStringConverter))] public string? Progress { get; set; }
-    [JsonPropertyName("app_consistency")] public CbrAppConsistencyDto? AppConsistency { get; set; }
+    [JsonPropertyName("app_consistency")][JsonConverter(typeof(TolerantShapeConverter))] public CbrAppConsistencyDto? AppConsistency { get; set; }
 }
 
 internal sealed class CbrOsImageDataDto
 {
-    [JsonPropertyName("image_id")] public string? ImageId { get; set; }
+    [JsonPropertyName("image_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? ImageId { get; set; }
 }
 
 internal sealed class CbrAppConsistencyDto
@@ -237,20 +237,20 @@ internal sealed class CbrAppConsistencyDto
 
 internal sealed class CbrReplicationRecordDto
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
     [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
     [JsonPropertyName("created_at")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedAt { get; set; }
-    [JsonPropertyName("source_backup_id")] public string? SourceBackupId { get; set; }
-    [JsonPropertyName("source_checkpoint_id")] public string? SourceCheckpointId { get; set; }
-    [JsonPropertyName("source_project_id")] public string? SourceProjectId { get; set; }
-    [JsonPropertyName("source_region")] public string? SourceRegion { get; set; }
-    [JsonPropertyName("destination_backup_id")] public string? DestinationBackupId { get; set; }
-    [JsonPropertyName("destination_checkpoint_id")] public string? DestinationCheckpointId { get; set; }
-    [JsonPropertyName("destination_project_id")] public string? DestinationProjectId { get; set; }
-    [JsonPropertyName("destination_region")] public string? DestinationRegion { get; set; }
-    [JsonPropertyName("destination_vault_id")] public string? DestinationVaultId { get; set; }
-    [JsonPropertyName("vault_id")] public string? VaultId { get; set; }
-    [JsonPropertyName("extra_info")] public CbrReplicationExtraInfoDto? ExtraInfo { get; set; }
+    [JsonPropertyName("source_backup_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? SourceBackupId { get; set; }
+    [JsonPropertyName("source_checkpoint_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? SourceCheckpointId { get; set; }
+    [JsonPropertyName("source_project_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? SourceProjectId { get; set; }
+    [JsonPropertyName("source_region")][JsonConverter(typeof(FlexibleStringConverter))] public string? SourceRegion { get; set; }
+    [JsonPropertyName("destination_backup_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinationBackupId { get; set; }
+    [JsonPropertyName("destination_checkpoint_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinationCheckpointId { get; set; }
+    [JsonPropertyName("destination_project_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinationProjectId { get; set; }
+    [JsonPropertyName("destination_region")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinationRegion { get; set; }
+    [JsonPropertyName("destination_vault_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinationVaultId { get; set; }
+    [JsonPropertyName("vault_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? VaultId { get; set; }
+    [JsonPropertyName("extra_info")][JsonConverter(typeof(TolerantShapeConverter))] public CbrReplicationExtraInfoDto? ExtraInfo { get; set; }
 }
 
 internal sealed class CbrReplicationExtraInfoDto
@@ -260,8 +260,8 @@ internal sealed class CbrReplicationExtraInfoDto
     [JsonPropertyName("fail_reason")][JsonConverter(typeof(FlexibleStringConverter))] public string? FailReason { get; set; }
     [JsonPropertyName("auto_trigger")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? AutoTrigger { get; set; }
     // The API's own spelling ("destinatio_", sic); the correct spelling is read too in case it is ever fixed.
-    [JsonPropertyName("destinatio_vault_id")] public string? DestinatioVaultId { get; set; }
-    [JsonPropertyName("destination_vault_id")] public string? DestinationVaultId { get; set; }
+    [JsonPropertyName("destinatio_vault_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinatioVaultId { get; set; }
+    [JsonPropertyName("destination_vault_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? DestinationVaultId { get; set; }
 }
 
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]

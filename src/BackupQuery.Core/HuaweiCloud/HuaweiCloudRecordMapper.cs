@@ -14,121 +14,143 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     private const long KiB = 1024;
     private const long GiB = 1024L * 1024 * 1024;
 
-    public GeminiDbBackup Map(GeminiDbBackupDto dto) => new()
+    public GeminiDbBackup Map(GeminiDbBackupDto dto)
     {
-        Id = dto.Id ?? "",
-        Name = dto.Name,
-        Status = dto.Status,
-        Description = dto.Description,
-        InstanceId = dto.InstanceId,
-        InstanceName = dto.InstanceName,
-        Datastore = Map(dto.Datastore),
-        Type = dto.Type,
-        SizeKB = dto.Size,
-        SizeBytes = dto.Size is { } kb ? (long)Math.Round(kb * KiB, MidpointRounding.AwayFromZero) : null,
-        BeginTime = Timestamps.ParseHuawei(dto.BeginTime),
-        EndTime = Timestamps.ParseHuawei(dto.EndTime),
-        CreatedAt = Timestamps.ParseHuawei(dto.BeginTime),
-        BeginTimeText = dto.BeginTime,
-        EndTimeText = dto.EndTime,
-        DatabaseTables = RecordList.Of(dto.DatabaseTables?.Select(t => new GeminiDbDatabaseTables { DatabaseName = t.DatabaseName, TableNames = t.TableNames })),
-        Connection = connectionName,
-        Region = region,
-        ProjectId = projectId,
-    };
+        var odd = new OddValueRecorder(dto.OddValues);
+        return new GeminiDbBackup
+        {
+            Id = odd.Required(dto.Id, "id"),
+            Name = dto.Name,
+            Status = dto.Status,
+            Description = dto.Description,
+            InstanceId = dto.InstanceId,
+            InstanceName = dto.InstanceName,
+            Datastore = Map(dto.Datastore),
+            Type = dto.Type,
+            SizeKB = dto.Size,
+            SizeBytes = dto.Size is { } kb ? (long)Math.Round(kb * KiB, MidpointRounding.AwayFromZero) : null,
+            BeginTime = odd.Huawei(dto.BeginTime, "begin_time"),
+            EndTime = odd.Huawei(dto.EndTime, "end_time"),
+            CreatedAt = Timestamps.ParseHuawei(dto.BeginTime), // begin_time, reported above
+            BeginTimeText = dto.BeginTime,
+            EndTimeText = dto.EndTime,
+            DatabaseTables = RecordList.Of(dto.DatabaseTables?.Select(t => new GeminiDbDatabaseTables { DatabaseName = t.DatabaseName, TableNames = t.TableNames })),
+            Connection = connectionName,
+            Region = region,
+            ProjectId = projectId,
+            OddValues = odd.Values,
+        };
+    }
 
-    public RdsBackup Map(RdsBackupDto dto) => new()
+    public RdsBackup Map(RdsBackupDto dto)
     {
-        Id = dto.Id ?? "",
-        Name = dto.Name,
-        Status = dto.Status,
-        InstanceId = dto.InstanceId,
-        Databases = RecordList.Of(dto.Databases?.Select(d => new RdsBackupDatabase { Name = d.Name })),
-        Type = dto.Type,
-        SizeKB = dto.Size,
-        SizeBytes = dto.Size * KiB,
-        Datastore = Map(dto.Datastore),
-        BeginTime = Timestamps.ParseHuawei(dto.BeginTime),
-        EndTime = Timestamps.ParseHuawei(dto.EndTime),
-        CreatedAt = Timestamps.ParseHuawei(dto.BeginTime),
-        BeginTimeText = dto.BeginTime,
-        EndTimeText = dto.EndTime,
-        AssociatedWithDdm = dto.AssociatedWithDdm,
-        MinDataVolumeCapacityForRestore = dto.MinDataVolumeCapacityForRestore,
-        Connection = connectionName,
-        Region = region,
-        ProjectId = projectId,
-    };
+        var odd = new OddValueRecorder(dto.OddValues);
+        return new RdsBackup
+        {
+            Id = odd.Required(dto.Id, "id"),
+            Name = dto.Name,
+            Status = dto.Status,
+            InstanceId = dto.InstanceId,
+            Databases = RecordList.Of(dto.Databases?.Select(d => new RdsBackupDatabase { Name = d.Name })),
+            Type = dto.Type,
+            SizeKB = dto.Size,
+            SizeBytes = dto.Size * KiB,
+            Datastore = Map(dto.Datastore),
+            BeginTime = odd.Huawei(dto.BeginTime, "begin_time"),
+            EndTime = odd.Huawei(dto.EndTime, "end_time"),
+            CreatedAt = Timestamps.ParseHuawei(dto.BeginTime), // begin_time, reported above
+            BeginTimeText = dto.BeginTime,
+            EndTimeText = dto.EndTime,
+            AssociatedWithDdm = dto.AssociatedWithDdm,
+            MinDataVolumeCapacityForRestore = dto.MinDataVolumeCapacityForRestore,
+            Connection = connectionName,
+            Region = region,
+            ProjectId = projectId,
+            OddValues = odd.Values,
+        };
+    }
 
-    public VbsBackup Map(VbsBackupDto dto, bool detailed) => new()
+    public VbsBackup Map(VbsBackupDto dto, bool detailed)
     {
-        Id = dto.Id ?? "",
-        Name = dto.Name,
-        Status = dto.Status,
-        IsDetailed = detailed,
-        Links = RecordList.Of(dto.Links?.Select(l => new HuaweiCloudLink { Href = l.Href, Rel = l.Rel }), l => l.Href),
-        Description = dto.Description,
-        DescriptionInfo = ParseDescription(dto.Description),
-        AvailabilityZone = dto.AvailabilityZone,
-        VolumeId = dto.VolumeId,
-        SnapshotId = dto.SnapshotId,
-        FailReason = dto.FailReason,
-        SizeGB = dto.Size,
-        SizeBytes = dto.Size * GiB,
-        ObjectCount = dto.ObjectCount,
-        Container = dto.Container,
-        CreatedAt = Timestamps.ParseHuawei(dto.CreatedAt),
-        UpdatedAt = Timestamps.ParseHuawei(dto.UpdatedAt),
-        DataTimestamp = Timestamps.ParseHuawei(dto.DataTimestamp),
-        CreatedAtText = dto.CreatedAt,
-        UpdatedAtText = dto.UpdatedAt,
-        DataTimestampText = dto.DataTimestamp,
-        TenantId = dto.TenantId,
-        HasDependentBackups = dto.HasDependentBackups,
-        IsIncremental = dto.IsIncremental,
-        ServiceMetadataJson = dto.ServiceMetadata,
-        ServiceMetadata = ParseServiceMetadata(dto.ServiceMetadata),
-        Connection = connectionName,
-        Region = region,
-        ProjectId = projectId,
-    };
+        var odd = new OddValueRecorder(dto.OddValues);
+        return new VbsBackup
+        {
+            Id = odd.Required(dto.Id, "id"),
+            Name = dto.Name,
+            Status = dto.Status,
+            IsDetailed = detailed,
+            Links = RecordList.Of(dto.Links?.Select(l => new HuaweiCloudLink { Href = l.Href, Rel = l.Rel }), l => l.Href),
+            Description = dto.Description,
+            DescriptionInfo = ParseDescription(dto.Description),
+            AvailabilityZone = dto.AvailabilityZone,
+            VolumeId = dto.VolumeId,
+            SnapshotId = dto.SnapshotId,
+            FailReason = dto.FailReason,
+            SizeGB = dto.Size,
+            SizeBytes = dto.Size * GiB,
+            ObjectCount = dto.ObjectCount,
+            Container = dto.Container,
+            CreatedAt = odd.Huawei(dto.CreatedAt, "created_at"),
+            UpdatedAt = odd.Huawei(dto.UpdatedAt, "updated_at"),
+            DataTimestamp = odd.Huawei(dto.DataTimestamp, "data_timestamp"),
+            CreatedAtText = dto.CreatedAt,
+            UpdatedAtText = dto.UpdatedAt,
+            DataTimestampText = dto.DataTimestamp,
+            TenantId = dto.TenantId,
+            HasDependentBackups = dto.HasDependentBackups,
+            IsIncremental = dto.IsIncremental,
+            ServiceMetadataJson = dto.ServiceMetadata,
+            ServiceMetadata = ParseServiceMetadata(dto.ServiceMetadata),
+            Connection = connectionName,
+            Region = region,
+            ProjectId = projectId,
+            OddValues = odd.Values,
+        };
+    }
 
-    public CbrBackup Map(CbrBackupDto dto) => new()
+    public CbrBackup Map(CbrBackupDto dto)
     {
-        Id = dto.Id ?? "",
-        Name = dto.Name,
-        Status = dto.Status,
-        Description = dto.Description,
-        CheckpointId = dto.CheckpointId,
-        ParentId = dto.ParentId,
-        VaultId = dto.VaultId,
-        ProviderId = dto.ProviderId,
-        ResourceId = dto.ResourceId,
-        ResourceName = dto.ResourceName,
-        ResourceAz = dto.ResourceAz,
-        ResourceType = dto.ResourceType,
-        ResourceSizeGB = dto.ResourceSize,
-        SizeBytes = dto.ResourceSize * GiB,
-        ImageType = dto.ImageType,
-        Incremental = dto.Incremental,
-        Version = dto.Version,
-        EnterpriseProjectId = dto.EnterpriseProjectId,
-        CreatedAt = Timestamps.ParseHuawei(dto.CreatedAt),
-        UpdatedAt = Timestamps.ParseHuawei(dto.UpdatedAt),
-        ExpiredAt = Timestamps.ParseHuawei(dto.ExpiredAt),
-        ProtectedAt = Timestamps.ParseHuawei(dto.ProtectedAt),
-        CreatedAtText = dto.CreatedAt,
-        UpdatedAtText = dto.UpdatedAt,
-        ExpiredAtText = dto.ExpiredAt,
-        ProtectedAtText = dto.ProtectedAt,
-        Children = RecordList.Of(dto.Children?.Select(Map), c => c.Id),
-        ReplicationRecords = RecordList.Of(dto.ReplicationRecords?.Select(Map)),
-        ExtendInfo = Map(dto.ExtendInfo),
-        Connection = connectionName,
-        Region = region,
-        // The record's own project (a shared backup may belong to another).
-        ProjectId = string.IsNullOrEmpty(dto.ProjectId) ? projectId : dto.ProjectId!,
-    };
+        var odd = new OddValueRecorder(dto.OddValues);
+        var children = dto.Children?.Select(Map).ToList();
+        odd.Nested("children", children?.SelectMany(c => c.OddValues));
+        return new CbrBackup
+        {
+            Id = odd.Required(dto.Id, "id"),
+            Name = dto.Name,
+            Status = dto.Status,
+            Description = dto.Description,
+            CheckpointId = dto.CheckpointId,
+            ParentId = dto.ParentId,
+            VaultId = dto.VaultId,
+            ProviderId = dto.ProviderId,
+            ResourceId = dto.ResourceId,
+            ResourceName = dto.ResourceName,
+            ResourceAz = dto.ResourceAz,
+            ResourceType = dto.ResourceType,
+            ResourceSizeGB = dto.ResourceSize,
+            SizeBytes = dto.ResourceSize * GiB,
+            ImageType = dto.ImageType,
+            Incremental = dto.Incremental,
+            Version = dto.Version,
+            EnterpriseProjectId = dto.EnterpriseProjectId,
+            CreatedAt = odd.Huawei(dto.CreatedAt, "created_at"),
+            UpdatedAt = odd.Huawei(dto.UpdatedAt, "updated_at"),
+            ExpiredAt = odd.Huawei(dto.ExpiredAt, "expired_at"),
+            ProtectedAt = odd.Huawei(dto.ProtectedAt, "protected_at"),
+            CreatedAtText = dto.CreatedAt,
+            UpdatedAtText = dto.UpdatedAt,
+            ExpiredAtText = dto.ExpiredAt,
+            ProtectedAtText = dto.ProtectedAt,
+            Children = RecordList.Of(children, c => c.Id),
+            ReplicationRecords = RecordList.Of(dto.ReplicationRecords?.Select(Map)),
+            ExtendInfo = Map(dto.ExtendInfo),
+            Connection = connectionName,
+            Region = region,
+            // The record's own project (a shared backup may belong to another).
+            ProjectId = string.IsNullOrEmpty(dto.ProjectId) ? projectId : dto.ProjectId!,
+            OddValues = odd.Values,
+        };
+    }
 
     private static HuaweiCloudDatastore? Map(DatastoreDto? dto) => dto is null ? null : new HuaweiCloudDatastore { Type = dto.Type, Version = dto.Version };
 

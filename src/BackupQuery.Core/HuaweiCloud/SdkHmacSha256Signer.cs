@@ -31,15 +31,16 @@ public static class SdkHmacSha256Signer
     }
 
     /// <summary>
-    /// <c>key=value</c> pairs, keys and values encoded, sorted ordinally (so a repeated key's values come out sorted),
-    /// joined with '&amp;' — the same order the official Go SDK produces.
+    /// <c>key=value</c> pairs, keys and values encoded, sorted ordinally by key, then a repeated key's values by value,
+    /// joined with '&amp;'. Sorting whole <c>key=value</c> strings would differ when one key is a prefix of another
+    /// (<c>a0=1</c> sorts before <c>a=1</c>).
     /// </summary>
-    public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query)
-    {
-        var pairs = query.Select(p => UriEncoding.Encode(p.Key) + "=" + UriEncoding.Encode(p.Value)).ToList();
-        pairs.Sort(StringComparer.Ordinal);
-        return string.Join("&", pairs);
-    }
+    public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query) =>
+        string.Join("&", query
+            .Select(p => (Key: UriEncoding.Encode(p.Key), Value: UriEncoding.Encode(p.Value)))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + p.Value));
 
     /// <summary>The headers to sign: lower-case names, trimmed values, sorted; never content-type or names with '_'.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> HeadersToSign(IEnumerable<KeyValuePair<string, string>> headers) =>

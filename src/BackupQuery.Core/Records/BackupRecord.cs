@@ -21,6 +21,9 @@ public abstract class BackupRecord
     /// <summary>Name of the connection the record was read through.</summary>
     public string Connection { get; internal init; } = "";
 
+    /// <summary>Fields of this record that could not be read and show as null (internal: reported once per listing).</summary>
+    internal IReadOnlyList<Text.OddValue> OddValues { get; init; } = [];
+
     public override string ToString() => Name ?? Id;
 }
 

@@ -3,9 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace BackupQuery.Text;
 
-/// <summary>A string member that some deployments send as a number or boolean (CBR's <c>app_consistency</c> flags): read as text.</summary>
+/// <summary>A string member: numbers and booleans (CBR's <c>app_consistency</c> flags) are read as text; an object or
+/// array where text is due is null and reported on the record being read (<see cref="OddValueTrail"/>), never an error.</summary>
 internal sealed class FlexibleStringConverter : JsonConverter<string?>
 {
+    /// <summary>The JSON name of the member this instance reads (the source generator makes one instance per member), for the report.</summary>
+    internal string? Field { get; set; }
+
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
@@ -17,8 +21,8 @@ internal sealed class FlexibleStringConverter : JsonConverter<string?>
             case JsonTokenType.Number:
                 using (var number = JsonDocument.ParseValue(ref reader)) return number.RootElement.GetRawText();
             default:
-                // An object or array where text was expected: keep its JSON rather than fail the page.
-                using (var other = JsonDocument.ParseValue(ref reader)) return other.RootElement.GetRawText();
+                OddValueTrail.Report(this, ref reader);
+                return null;
         }
     }
 

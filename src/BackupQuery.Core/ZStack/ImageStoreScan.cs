@@ -7,7 +7,7 @@ namespace BackupQuery.ZStack;
 /// Where Get-ZStackImageStoreBackup looks: an ImageStore backup server reached over SSH by the management node. The SSH
 /// password travels inside the <c>url</c> query value (spec §7), so it is held as a secret and masked in every log line.
 /// </summary>
-public sealed class ImageStoreScan
+public sealed class ImageStoreScan : IDisposable
 {
     public ImageStoreScan(string host, string user, SensitiveString password)
     {
@@ -24,6 +24,9 @@ public sealed class ImageStoreScan
     public int SshPort { get; init; } = 22;
     public string? BackupStoragePath { get; init; }
     public int RegistryPort { get; init; } = 8000;
+
+    /// <summary>Clears the SSH password from memory; the cmdlet calls this when its listing ends.</summary>
+    public void Dispose() => Password.Dispose();
 
     /// <summary><c>ssh://user:password@host:port/path</c> with user and password percent-encoded; the pipeline encodes it once more as a query value.</summary>
     internal string BuildUrl()

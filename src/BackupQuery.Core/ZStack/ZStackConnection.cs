@@ -115,6 +115,7 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     {
         _disposed = true;
         _http.Dispose();
+        _credential.Dispose(); // zeroes the secret
     }
 
     private volatile bool _disposed;

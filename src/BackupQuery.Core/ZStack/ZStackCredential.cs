@@ -3,17 +3,21 @@ using BackupQuery.Connections;
 namespace BackupQuery.ZStack;
 
 /// <summary>How a ZStack connection authenticates: an account, an IAM user of an account, or an AccessKey pair.</summary>
-public abstract class ZStackCredential
+public abstract class ZStackCredential : IDisposable
 {
     private ZStackCredential() { }
 
     public abstract string AuthKind { get; }
+
+    /// <summary>Clears the secret from memory (its connection calls this on Disconnect and Dispose).</summary>
+    public abstract void Dispose();
 
     public sealed class Account(string accountName, SensitiveString password) : ZStackCredential
     {
         public string AccountName { get; } = accountName;
         internal SensitiveString Password { get; } = password;
         public override string AuthKind => "Account";
+        public override void Dispose() => Password.Dispose();
     }
 
     public sealed class User(string accountName, string userName, SensitiveString password) : ZStackCredential
@@ -22,6 +26,7 @@ public abstract class ZStackCredential
         public string UserName { get; } = userName;
         internal SensitiveString Password { get; } = password;
         public override string AuthKind => "User";
+        public override void Dispose() => Password.Dispose();
     }
 
     public sealed class AccessKey(string accessKeyId, SensitiveString secret) : ZStackCredential
@@ -29,5 +34,6 @@ public abstract class ZStackCredential
         public string AccessKeyId { get; } = accessKeyId;
         internal SensitiveString Secret { get; } = secret;
         public override string AuthKind => "AccessKey";
+        public override void Dispose() => Secret.Dispose();
     }
 }

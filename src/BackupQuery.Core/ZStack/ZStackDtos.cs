@@ -12,9 +12,9 @@ internal sealed class ZStackErrorEnvelope
 
 internal sealed class ZStackErrorCode
 {
-    [JsonPropertyName("code")] public string? Code { get; set; }
-    [JsonPropertyName("description")] public string? Description { get; set; }
-    [JsonPropertyName("details")] public string? Details { get; set; }
+    [JsonPropertyName("code")][JsonConverter(typeof(FlexibleStringConverter))] public string? Code { get; set; }
+    [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
+    [JsonPropertyName("details")][JsonConverter(typeof(FlexibleStringConverter))] public string? Details { get; set; }
     [JsonPropertyName("cause")] public ZStackErrorCode? Cause { get; set; }
 }
 
@@ -25,10 +25,10 @@ internal sealed class ZStackLoginReply
 
 internal sealed class ZStackSessionInventory
 {
-    [JsonPropertyName("uuid")] public string? Uuid { get; set; }
-    [JsonPropertyName("accountUuid")] public string? AccountUuid { get; set; }
-    [JsonPropertyName("userUuid")] public string? UserUuid { get; set; }
-    [JsonPropertyName("expiredDate")] public string? ExpiredDate { get; set; }
+    [JsonPropertyName("uuid")][JsonConverter(typeof(FlexibleStringConverter))] public string? Uuid { get; set; }
+    [JsonPropertyName("accountUuid")][JsonConverter(typeof(FlexibleStringConverter))] public string? AccountUuid { get; set; }
+    [JsonPropertyName("userUuid")][JsonConverter(typeof(FlexibleStringConverter))] public string? UserUuid { get; set; }
+    [JsonPropertyName("expiredDate")][JsonConverter(typeof(FlexibleStringConverter))] public string? ExpiredDate { get; set; }
 }
 
 internal sealed class ZStackQueryReply<T>
@@ -37,39 +37,39 @@ internal sealed class ZStackQueryReply<T>
     [JsonPropertyName("total")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Total { get; set; }
 }
 
-internal sealed class DatabaseBackupInventory
+internal sealed class DatabaseBackupInventory : RecordDto
 {
-    [JsonPropertyName("uuid")] public string? Uuid { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("description")] public string? Description { get; set; }
-    [JsonPropertyName("state")] public string? State { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("uuid")][JsonConverter(typeof(FlexibleStringConverter))] public string? Uuid { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
+    [JsonPropertyName("state")][JsonConverter(typeof(FlexibleStringConverter))] public string? State { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
     [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
-    [JsonPropertyName("metadata")] public string? Metadata { get; set; }
-    [JsonPropertyName("createDate")] public string? CreateDate { get; set; }
-    [JsonPropertyName("lastOpDate")] public string? LastOpDate { get; set; }
-    [JsonPropertyName("backupStorageRefs")] public List<DatabaseBackupStorageRefInventory>? BackupStorageRefs { get; set; }
+    [JsonPropertyName("metadata")][JsonConverter(typeof(FlexibleStringConverter))] public string? Metadata { get; set; }
+    [JsonPropertyName("createDate")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreateDate { get; set; }
+    [JsonPropertyName("lastOpDate")][JsonConverter(typeof(FlexibleStringConverter))] public string? LastOpDate { get; set; }
+    [JsonPropertyName("backupStorageRefs")][JsonConverter(typeof(TolerantShapeConverter))] public List<DatabaseBackupStorageRefInventory>? BackupStorageRefs { get; set; }
 }
 
 internal sealed class DatabaseBackupStorageRefInventory
 {
-    [JsonPropertyName("databaseBackupUuid")] public string? DatabaseBackupUuid { get; set; }
-    [JsonPropertyName("backupStorageUuid")] public string? BackupStorageUuid { get; set; }
-    [JsonPropertyName("installPath")] public string? InstallPath { get; set; }
-    [JsonPropertyName("exportUrl")] public string? ExportUrl { get; set; }
-    [JsonPropertyName("status")] public string? Status { get; set; }
-    [JsonPropertyName("createDate")] public string? CreateDate { get; set; }
-    [JsonPropertyName("lastOpDate")] public string? LastOpDate { get; set; }
+    [JsonPropertyName("databaseBackupUuid")][JsonConverter(typeof(FlexibleStringConverter))] public string? DatabaseBackupUuid { get; set; }
+    [JsonPropertyName("backupStorageUuid")][JsonConverter(typeof(FlexibleStringConverter))] public string? BackupStorageUuid { get; set; }
+    [JsonPropertyName("installPath")][JsonConverter(typeof(FlexibleStringConverter))] public string? InstallPath { get; set; }
+    [JsonPropertyName("exportUrl")][JsonConverter(typeof(FlexibleStringConverter))] public string? ExportUrl { get; set; }
+    [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
+    [JsonPropertyName("createDate")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreateDate { get; set; }
+    [JsonPropertyName("lastOpDate")][JsonConverter(typeof(FlexibleStringConverter))] public string? LastOpDate { get; set; }
 }
 
 internal sealed class DatabaseBackupMetadataDto
 {
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("description")] public string? Description { get; set; }
-    [JsonPropertyName("version")] public string? Version { get; set; }
-    [JsonPropertyName("type")] public string? Type { get; set; }
-    [JsonPropertyName("createdTime")] public string? CreatedTime { get; set; }
-    [JsonPropertyName("md5")] public string? Md5 { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
+    [JsonPropertyName("version")][JsonConverter(typeof(FlexibleStringConverter))] public string? Version { get; set; }
+    [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
+    [JsonPropertyName("createdTime")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedTime { get; set; }
+    [JsonPropertyName("md5")][JsonConverter(typeof(FlexibleStringConverter))] public string? Md5 { get; set; }
 }
 
 internal sealed class ImageStoreReply
@@ -78,29 +78,29 @@ internal sealed class ImageStoreReply
     [JsonPropertyName("infos")] public List<ImageStoreInfo>? Infos { get; set; }
 }
 
-internal sealed class DatabaseBackupStruct
+internal sealed class DatabaseBackupStruct : RecordDto
 {
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("version")] public string? Version { get; set; }
-    [JsonPropertyName("installPath")] public string? InstallPath { get; set; }
-    [JsonPropertyName("type")] public string? Type { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
+    [JsonPropertyName("version")][JsonConverter(typeof(FlexibleStringConverter))] public string? Version { get; set; }
+    [JsonPropertyName("installPath")][JsonConverter(typeof(FlexibleStringConverter))] public string? InstallPath { get; set; }
+    [JsonPropertyName("type")][JsonConverter(typeof(FlexibleStringConverter))] public string? Type { get; set; }
     [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
-    [JsonPropertyName("md5")] public string? Md5 { get; set; }
-    [JsonPropertyName("createdTime")] public string? CreatedTime { get; set; }
+    [JsonPropertyName("md5")][JsonConverter(typeof(FlexibleStringConverter))] public string? Md5 { get; set; }
+    [JsonPropertyName("createdTime")][JsonConverter(typeof(FlexibleStringConverter))] public string? CreatedTime { get; set; }
 }
 
-internal sealed class ImageStoreInfo
+internal sealed class ImageStoreInfo : RecordDto
 {
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("parent")] public string? Parent { get; set; }
-    [JsonPropertyName("blobsum")] public string? Blobsum { get; set; }
-    [JsonPropertyName("created")] public string? Created { get; set; }
-    [JsonPropertyName("author")] public string? Author { get; set; }
-    [JsonPropertyName("arch")] public string? Arch { get; set; }
-    [JsonPropertyName("desc")] public string? Desc { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
+    [JsonPropertyName("parent")][JsonConverter(typeof(FlexibleStringConverter))] public string? Parent { get; set; }
+    [JsonPropertyName("blobsum")][JsonConverter(typeof(FlexibleStringConverter))] public string? Blobsum { get; set; }
+    [JsonPropertyName("created")][JsonConverter(typeof(FlexibleStringConverter))] public string? Created { get; set; }
+    [JsonPropertyName("author")][JsonConverter(typeof(FlexibleStringConverter))] public string? Author { get; set; }
+    [JsonPropertyName("arch")][JsonConverter(typeof(FlexibleStringConverter))] public string? Arch { get; set; }
+    [JsonPropertyName("desc")][JsonConverter(typeof(FlexibleStringConverter))] public string? Desc { get; set; }
     [JsonPropertyName("size")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
     [JsonPropertyName("virtualsize")][JsonConverter(typeof(FlexibleInt64Converter))] public long? VirtualSize { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
 }
 
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]

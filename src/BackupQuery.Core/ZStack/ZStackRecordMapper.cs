@@ -7,31 +7,36 @@ namespace BackupQuery.ZStack;
 /// <summary>Wire shapes to records. Tolerant per field: a bad date or metadata string leaves that property null.</summary>
 internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connectionName)
 {
-    public ZStackDatabaseBackup Map(DatabaseBackupInventory dto) => new()
+    public ZStackDatabaseBackup Map(DatabaseBackupInventory dto)
     {
-        Id = dto.Uuid ?? "",
-        Name = dto.Name,
-        Description = dto.Description,
-        State = dto.State,
-        Status = dto.Status,
-        Size = dto.Size,
-        SizeBytes = dto.Size,
-        MetadataJson = dto.Metadata,
-        Metadata = ParseMetadata(dto.Metadata),
-        CreatedAt = Timestamps.ParseZStack(dto.CreateDate, serverZone),
-        LastOpDate = Timestamps.ParseZStack(dto.LastOpDate, serverZone),
-        BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs?.Select(r => new ZStackBackupStorageRef
+        var odd = new OddValueRecorder(dto.OddValues);
+        return new ZStackDatabaseBackup
         {
-            DatabaseBackupUuid = r.DatabaseBackupUuid,
-            BackupStorageUuid = r.BackupStorageUuid,
-            InstallPath = r.InstallPath,
-            ExportUrl = r.ExportUrl,
-            Status = r.Status,
-            CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
-            LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
-        }), r => r.BackupStorageUuid),
-        Connection = connectionName,
-    };
+            Id = odd.Required(dto.Uuid, "uuid"),
+            Name = dto.Name,
+            Description = dto.Description,
+            State = dto.State,
+            Status = dto.Status,
+            Size = dto.Size,
+            SizeBytes = dto.Size,
+            MetadataJson = dto.Metadata,
+            Metadata = ParseMetadata(dto.Metadata),
+            CreatedAt = odd.ZStack(dto.CreateDate, serverZone, "createDate"),
+            LastOpDate = odd.ZStack(dto.LastOpDate, serverZone, "lastOpDate"),
+            BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs?.Select(r => new ZStackBackupStorageRef
+            {
+                DatabaseBackupUuid = r.DatabaseBackupUuid,
+                BackupStorageUuid = r.BackupStorageUuid,
+                InstallPath = r.InstallPath,
+                ExportUrl = r.ExportUrl,
+                Status = r.Status,
+                CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
+                LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
+            }), r => r.BackupStorageUuid),
+            Connection = connectionName,
+            OddValues = odd.Values,
+        };
+    }
 
     private ZStackBackupMetadata? ParseMetadata(string? json)
     {
@@ -55,40 +60,47 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
         }
     }
 
-    public ZStackImageStoreBackup Map(DatabaseBackupStruct dto, string host) => new()
+    public ZStackImageStoreBackup Map(DatabaseBackupStruct dto, string host)
     {
-        Id = LastSegment(dto.InstallPath) ?? dto.Name ?? "",
-        Name = dto.Name,
-        Version = dto.Version,
-        InstallPath = dto.InstallPath,
-        Type = dto.Type,
-        Size = dto.Size,
-        SizeBytes = dto.Size,
-        Md5 = dto.Md5,
-        CreatedAt = Timestamps.ParseZStack(dto.CreatedTime, serverZone),
-        BackupStorageHost = host,
-        Connection = connectionName,
-    };
+        var odd = new OddValueRecorder(dto.OddValues);
+        return new ZStackImageStoreBackup
+        {
+            Id = LastSegment(dto.InstallPath) ?? odd.Required(dto.Name, "name"),
+            Name = dto.Name,
+            Version = dto.Version,
+            InstallPath = dto.InstallPath,
+            Type = dto.Type,
+            Size = dto.Size,
+            SizeBytes = dto.Size,
+            Md5 = dto.Md5,
+            CreatedAt = odd.ZStack(dto.CreatedTime, serverZone, "createdTime"),
+            BackupStorageHost = host,
+            Connection = connectionName,
+            OddValues = odd.Values,
+        };
+    }
 
     /// <summary>The raw image shape: the management node would build the struct from it the same way (size, or virtualsize when size is 0).</summary>
     public ZStackImageStoreBackup Map(ImageStoreInfo dto, string host)
     {
         var size = dto.Size is null or 0 ? dto.VirtualSize : dto.Size;
+        var odd = new OddValueRecorder(dto.OddValues);
         return new ZStackImageStoreBackup
         {
-            Id = dto.Id ?? "",
+            Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
             InstallPath = dto.Name is null || dto.Id is null ? null : $"zstore://{dto.Name}/{dto.Id}",
             Size = size,
             SizeBytes = size,
             VirtualSize = dto.VirtualSize,
-            CreatedAt = Timestamps.ParseZStack(dto.Created, serverZone),
+            CreatedAt = odd.ZStack(dto.Created, serverZone, "created"),
             Parent = dto.Parent,
             Blobsum = dto.Blobsum,
             Author = dto.Author,
             Architecture = dto.Arch,
             BackupStorageHost = host,
             Connection = connectionName,
+            OddValues = odd.Values,
         };
     }
 

@@ -14,6 +14,9 @@ public sealed class EmulatorOptions
     public int VbsCount { get; set; } = 1500;
     public int CbrCount { get; set; } = 1500;
 
+    /// <summary>Serves https with this certificate (an https URL is then expected); null serves plain http.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
+
     /// <summary>Image-store scan replies with the seed page's <c>infos</c> shape instead of <c>backups</c>.</summary>
     public bool SeedDocMode { get; set; }
 

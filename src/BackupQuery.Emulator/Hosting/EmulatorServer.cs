@@ -55,6 +55,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
+        if (options.Certificate is { } certificate) builder.WebHost.UseKestrelHttpsConfiguration().ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();
 
         var zstack = new ZStackApi(options);

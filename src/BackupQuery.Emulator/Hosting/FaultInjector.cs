@@ -20,6 +20,8 @@ public enum FaultKind
     ExpireCredentials,
     /// <summary>Serves the request, then adds <see cref="FaultRule.InsertCount"/> records at the head of the listings.</summary>
     HeadInsert,
+    /// <summary>Serves the real reply with one record made odd (<see cref="FaultRule.OddRecord"/>).</summary>
+    OddRecord,
 }
 
 /// <summary>One fault: applies to requests whose path starts with <see cref="PathPrefix"/>, skipping the first
@@ -31,6 +33,7 @@ public sealed record FaultRule(string PathPrefix, FaultKind Kind, int Times = 1)
     public TimeSpan? RetryAfter { get; init; }
     public TimeSpan Delay { get; init; }
     public int InsertCount { get; init; } = 1;
+    public OddRecordKind OddRecord { get; init; }
 }
 
 /// <summary>Faults a test (or the command line) arms for this run. Thread-safe.</summary>

@@ -67,6 +67,9 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
                 response.StatusCode = StatusCodes.Status200OK;
                 await Text(response, "application/json;charset=UTF-8", IsZStack(path) ? """{"inventories": [ {"uuid": """ : "<html><body>upstream error</body></html>");
                 return response.StatusCode;
+            case FaultKind.OddRecord:
+                await OddRecordRewriter.ServeAsync(context, next, fault.OddRecord);
+                return response.StatusCode;
             case FaultKind.ExpireCredentials:
                 server.ExpireCredentials();
                 break;

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using BackupQuery.Execution;
 using BackupQuery.Http;
 using BackupQuery.Paging;
+using BackupQuery.Text;
 
 namespace BackupQuery.PowerShell.Infrastructure;
 
@@ -15,6 +16,7 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
     private CancellationTokenSource? _cancellation;
     private int _activityId;
     private string _activity = "";
+    private OddValueSummary? _oddValues;
 
     protected CancellationToken CancellationToken => (_cancellation ??= new CancellationTokenSource()).Token;
 
@@ -29,8 +31,11 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
     {
         _activity = activity;
         _activityId = Math.Abs(activity.GetHashCode() % 10000) + 1;
+        _oddValues = new OddValueSummary();
         var outcome = PipelineBridge.Run(produce, this, CancellationToken);
         CompleteProgress();
+        // One warning per listing, after its records, for the values it showed as null.
+        if (_oddValues.Warning() is { } oddValues) WriteWarning(oddValues);
         if (outcome.Failure is { } failure) ReportFailure(failure, target, outcome.Written);
         return outcome;
     }
@@ -101,7 +106,11 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference pref) &&
         pref is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
 
-    void IListingSink.WriteRecord(object record) => WriteObject(ForOutput(record));
+    void IListingSink.WriteRecord(object record)
+    {
+        _oddValues?.Add(record);
+        WriteObject(ForOutput(record));
+    }
 
     /// <summary>The object written for a record; a cmdlet may name a narrower view of it (a PSObject type name).</summary>
     protected virtual object ForOutput(object record) => record;

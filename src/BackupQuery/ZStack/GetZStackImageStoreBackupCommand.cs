@@ -38,11 +38,15 @@ public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 
     protected override string Activity => $"Scanning {BackupStorageHost} for database backups";
 
-    protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
-        connection.GetImageStoreBackupsAsync(new ImageStoreScan(BackupStorageHost, SshCredential.UserName, new SensitiveString(SshCredential.Password))
+    protected override async IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        // The copy of the SSH password lives as long as the scan, and is zeroed when the listing ends or fails.
+        using var scan = new ImageStoreScan(BackupStorageHost, SshCredential.UserName, new SensitiveString(SshCredential.Password))
         {
             SshPort = SshPort,
             BackupStoragePath = BackupStoragePath,
             RegistryPort = RegistryPort,
-        }, paging, cancellationToken);
+        };
+        await foreach (var backup in connection.GetImageStoreBackupsAsync(scan, paging, cancellationToken).ConfigureAwait(false)) yield return backup;
+    }
 }

@@ -20,10 +20,22 @@ public class FlexibleInt64ConverterTests
     public void ReadsJavaStyleNumbers(string json, long? expected) =>
         Assert.Equal(expected, JsonSerializer.Deserialize<Holder>($"{{\"Size\":{json}}}")!.Size);
 
-    [Fact]
-    public void AWrongTypeNamesTheField()
+    private sealed class Pair
     {
-        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Holder>("{\"Size\":{\"a\":1}}"));
-        Assert.Equal("$.Size", error.Path);
+        [JsonConverter(typeof(FlexibleInt64Converter))] public long? Size { get; set; }
+        public long After { get; set; }
+    }
+
+    [Theory]
+    [InlineData("{\"a\":[1,{\"b\":2}]}")]
+    [InlineData("[1,[2,3]]")]
+    [InlineData("\"n/a\"")]
+    [InlineData("true")]
+    [InlineData("1e300")]
+    public void AWrongTypeOrShapeIsNullAndTheNextMemberIsStillRead(string json)
+    {
+        var read = JsonSerializer.Deserialize<Pair>($"{{\"Size\":{json},\"After\":7}}")!;
+        Assert.Null(read.Size);
+        Assert.Equal(7, read.After);
     }
 }

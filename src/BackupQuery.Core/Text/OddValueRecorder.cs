@@ -1,0 +1,35 @@
+namespace BackupQuery.Text;
+
+/// <summary>
+/// Collects what one record could not hold while a mapper builds it: the values its converters gave up on, dates that
+/// did not parse, required fields that were missing. The mapper knows the field names; the record keeps the list.
+/// </summary>
+internal sealed class OddValueRecorder(IReadOnlyList<OddValue> fromJson)
+{
+    private readonly List<OddValue> _values = [.. fromJson];
+
+    public IReadOnlyList<OddValue> Values => _values;
+
+    public DateTimeOffset? Huawei(string? text, string field) => Checked(Timestamps.ParseHuawei(text), text, field);
+
+    public DateTimeOffset? ZStack(string? text, TimeZoneInfo serverZone, string field) => Checked(Timestamps.ParseZStack(text, serverZone), text, field);
+
+    /// <summary>A field every record of this kind has (its id): noted when absent or empty.</summary>
+    public string Required(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value)) _values.Add(new OddValue(field, "(missing)"));
+        return value ?? "";
+    }
+
+    /// <summary>What nested records (CBR children) could not hold, named under their member: <c>children.size</c>.</summary>
+    public void Nested(string member, IEnumerable<OddValue>? values)
+    {
+        foreach (var value in values ?? []) _values.Add(value with { Field = member + "." + value.Field });
+    }
+
+    private DateTimeOffset? Checked(DateTimeOffset? parsed, string? text, string field)
+    {
+        if (parsed is null && !string.IsNullOrWhiteSpace(text)) _values.Add(new OddValue(field, OddValue.Shorten(System.Text.Json.JsonSerializer.Serialize(text))));
+        return parsed;
+    }
+}

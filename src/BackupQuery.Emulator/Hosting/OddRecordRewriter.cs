@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace BackupQuery.Emulator.Hosting;
+
+/// <summary>What <see cref="FaultKind.OddRecord"/> does to the record it picks.</summary>
+public enum OddRecordKind
+{
+    /// <summary>The size field (<c>size</c>; CBR <c>resource_size</c>) becomes <c>"n/a"</c>.</summary>
+    Size,
+    /// <summary>The creation time (<c>createDate</c>, <c>begin_time</c>, <c>created_at</c>) becomes <c>"not-a-date"</c>.</summary>
+    Date,
+    /// <summary>The name becomes an object where a string is due.</summary>
+    Object,
+    /// <summary>The id (<c>uuid</c>, <c>id</c>) is left out.</summary>
+    Missing,
+}
+
+/// <summary>
+/// Serves the real reply with one record made odd, as real deployments sometimes send: the second record of the
+/// page (the first when there is one) gets a value of the wrong type or shape, or loses a required field. Replies
+/// that are not a 200 with a JSON list pass through untouched.
+/// </summary>
+internal static class OddRecordRewriter
+{
+    public const string OddSize = "n/a";
+    public const string OddDate = "not-a-date";
+
+    public static async Task ServeAsync(HttpContext context, RequestDelegate next, OddRecordKind kind)
+    {
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+            await response.BodyWriter.FlushAsync(context.RequestAborted);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+        var body = buffer.ToArray();
+        if (response.StatusCode == StatusCodes.Status200OK && Rewrite(body, context.Request.Path.Value ?? "", kind) is { } odd) body = odd;
+        response.ContentLength = body.Length;
+        await original.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>The body with one record made odd, or null when it holds no list of records.</summary>
+    internal static byte[]? Rewrite(byte[] body, string path, OddRecordKind kind)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        var zstack = path.StartsWith("/zstack", StringComparison.Ordinal);
+        var records = (root?[zstack ? "inventories" : "backups"] ?? root?["infos"] ?? root?["backups"]) as JsonArray;
+        if (records is not { Count: > 0 } || records[Math.Min(1, records.Count - 1)] is not JsonObject record) return null;
+        var id = record.ContainsKey("uuid") ? "uuid" : "id";
+        switch (kind)
+        {
+            case OddRecordKind.Size:
+                record[path.StartsWith("/cbr", StringComparison.Ordinal) ? "resource_size" : "size"] = OddSize;
+                break;
+            case OddRecordKind.Date:
+                record[zstack ? record.ContainsKey("created") ? "created" : "createDate" : record.ContainsKey("begin_time") ? "begin_time" : "created_at"] = OddDate;
+                break;
+            case OddRecordKind.Object:
+                record["name"] = new JsonObject { ["odd"] = true };
+                break;
+            case OddRecordKind.Missing:
+                record.Remove(id);
+                break;
+        }
+        return System.Text.Encoding.UTF8.GetBytes(root!.ToJsonString());
+    }
+}
