@@ -161,9 +161,12 @@ public sealed class ApiPipeline
             }
             catch (JsonException e)
             {
+                // Values of the wrong type are read as null (odd records), so this is broken JSON: a body cut short on the
+                // way, or a proxy's page. Asked again, the first comes whole; the second fails every attempt and is reported.
                 var where = e.Path is null ? "" : $" at {e.Path}";
                 throw new ApiException(ApiErrorKind.InvalidResponse, _protocol.Provider, request.Operation, response.StatusCode, null,
-                    $"the reply to {request.DisplayPath}{DescribePage(request)} is not valid JSON of the expected shape{where}: {e.Message}", requestId, inner: e);
+                    $"the reply to {request.DisplayPath}{DescribePage(request)} is not valid JSON of the expected shape{where}: {e.Message}", requestId,
+                    isTransient: true, inner: e);
             }
             catch (Exception e) when (e is IOException or HttpRequestException || IsTimeout(e, cancellationToken))
             {

@@ -47,7 +47,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
             case null:
                 break;
             case FaultKind.TooManyRequests:
-                await ThrottleReply.WriteAsync(context, fault.RetryAfter ?? TimeSpan.FromSeconds(1));
+                // RetryAfter zero: a 429 without the header, as the real gateway sends it.
+                await ThrottleReply.WriteAsync(context, fault.RetryAfter == TimeSpan.Zero ? null : fault.RetryAfter ?? TimeSpan.FromSeconds(1));
                 return response.StatusCode;
             case FaultKind.Status:
                 // What a proxy in front of the API says: a status and an HTML page, not the API's JSON.

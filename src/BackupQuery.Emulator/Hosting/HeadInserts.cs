@@ -14,6 +14,9 @@ public sealed class HeadInserts
 
     public void Add(int count) => Interlocked.Add(ref _count, Math.Max(0, count));
 
+    /// <summary>Back to the listings as generated (between tests sharing one emulator).</summary>
+    public void Reset() => Volatile.Write(ref _count, 0);
+
     /// <summary>
     /// A listing of <paramref name="count"/> records (<paramref name="at"/> reads one) as it is now: the inserted
     /// records first, newest first (<paramref name="make"/> builds the n-th insert), then the listing's own.
