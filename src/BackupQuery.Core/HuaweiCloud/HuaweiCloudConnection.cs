@@ -47,9 +47,10 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
         Endpoints = new ReadOnlyDictionary<string, string>(endpoints.All.ToDictionary(e => e.Key, e => e.Value.ToString(), StringComparer.Ordinal));
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
-        _protocol = new HuaweiCloudProtocol(options.Credential, endpoints) { ProjectId = NullIfBlank(options.ProjectId) };
-        _pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
-        _protocol.Pipeline = _pipeline;
+        _protocol = new HuaweiCloudProtocol(options.Credential, endpoints,
+            protocol => new ApiPipeline(_http, protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency)))
+        { ProjectId = NullIfBlank(options.ProjectId) };
+        _pipeline = _protocol.Pipeline;
         Name = string.IsNullOrWhiteSpace(options.Name) ? $"huaweicloud:{Region}:{IdentityText}" : options.Name!;
     }
 

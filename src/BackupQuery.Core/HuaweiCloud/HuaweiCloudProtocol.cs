@@ -17,11 +17,13 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
     private readonly HuaweiCloudCredential _credential;
     private readonly HuaweiCloudEndpoints _endpoints;
 
-    public HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints)
+    /// <summary><paramref name="pipeline"/> builds the one pipeline for this protocol (sign-ins go through it too).</summary>
+    public HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints, Func<IApiProtocol, ApiPipeline> pipeline)
     {
         _credential = credential;
         _endpoints = endpoints;
         _signIn = new SingleFlightSignIn(SignInCoreAsync);
+        Pipeline = pipeline(this);
     }
 
     public const string ProviderName = "HuaweiCloud";
@@ -34,10 +36,12 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
 
     public string Provider => ProviderName;
 
-    /// <summary>Set by the connection once the pipeline that uses this protocol exists (sign-ins go through it too).</summary>
-    public ApiPipeline Pipeline { get; set; } = null!;
+    public ApiPipeline Pipeline { get; }
 
-    /// <summary>The project every service call is scoped to; sent as <c>X-Project-Id</c> with AK/SK.</summary>
+    /// <summary>
+    /// The project every service call is scoped to; sent as <c>X-Project-Id</c> with AK/SK. Given, or found while the
+    /// connection is made (before anyone else can use it), and not changed afterwards.
+    /// </summary>
     public string? ProjectId { get; set; }
 
     /// <summary>The project the last token was scoped to, as IAM reported it.</summary>
@@ -50,8 +54,8 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
     /// <summary>Sign-ins so far (the first one included).</summary>
     public int SignInCount => _signIn.Count;
 
-    /// <summary>The clock used for signatures and token expiry (tests move it).</summary>
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    /// <summary>The clock used for signatures and token expiry.</summary>
+    public Func<DateTimeOffset> Clock { get; } = () => DateTimeOffset.UtcNow;
 
     private bool IsAccessKey => _credential is HuaweiCloudCredential.AccessKey;
 

@@ -39,9 +39,9 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
         Name = string.IsNullOrWhiteSpace(options.Name) ? $"zstack:{baseAddress.Host}:{baseAddress.Port}" : options.Name!;
         SkipCertificateCheck = options.Transport.SkipCertificateCheck;
         _http = HttpClientFactory.Create(options.Transport);
-        _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone) { BaseAddress = baseAddress };
-        _pipeline = new ApiPipeline(_http, _protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency));
-        _protocol.Pipeline = _pipeline;
+        _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone, baseAddress,
+            protocol => new ApiPipeline(_http, protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency)));
+        _pipeline = _protocol.Pipeline;
         _mapper = new ZStackRecordMapper(options.ServerTimeZone, Name);
     }
 

@@ -20,19 +20,21 @@ internal sealed class ZStackProtocol : IApiProtocol
     private readonly SingleFlightSignIn _signIn;
     private Connections.SensitiveString? _session;
 
-    public ZStackProtocol(ZStackCredential credential, TimeZoneInfo serverZone)
+    /// <summary><paramref name="pipeline"/> builds the one pipeline for this protocol (logins go through it too).</summary>
+    public ZStackProtocol(ZStackCredential credential, TimeZoneInfo serverZone, Uri baseAddress, Func<IApiProtocol, ApiPipeline> pipeline)
     {
         _credential = credential;
         _serverZone = serverZone;
+        BaseAddress = baseAddress;
         _signIn = new SingleFlightSignIn(LoginCoreAsync);
+        Pipeline = pipeline(this);
     }
 
     public string Provider => ProviderName;
 
-    /// <summary>Set by the connection once the pipeline that uses this protocol exists (logins go through it too).</summary>
-    public ApiPipeline Pipeline { get; set; } = null!;
+    public ApiPipeline Pipeline { get; }
 
-    public Uri BaseAddress { get; set; } = null!;
+    public Uri BaseAddress { get; }
 
     public DateTimeOffset? SessionExpiresAt { get; private set; }
 
