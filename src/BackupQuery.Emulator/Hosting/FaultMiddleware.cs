@@ -88,21 +88,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
     private async Task ServeTruncatedAsync(HttpContext context)
     {
         var response = context.Response;
-        var original = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-            await response.BodyWriter.FlushAsync(context.RequestAborted);
-        }
-        finally
-        {
-            response.Body = original;
-        }
+        var body = await ReplyBuffer.CaptureAsync(context, next);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentLength = null;
-        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)(buffer.Length / 2)), context.RequestAborted);
+        await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
     }
 
     private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);

@@ -29,22 +29,10 @@ internal static class OddRecordRewriter
     public static async Task ServeAsync(HttpContext context, RequestDelegate next, OddRecordKind kind)
     {
         var response = context.Response;
-        var original = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-            await response.BodyWriter.FlushAsync(context.RequestAborted);
-        }
-        finally
-        {
-            response.Body = original;
-        }
-        var body = buffer.ToArray();
+        var body = await ReplyBuffer.CaptureAsync(context, next);
         if (response.StatusCode == StatusCodes.Status200OK && Rewrite(body, context.Request.Path.Value ?? "", kind) is { } odd) body = odd;
         response.ContentLength = body.Length;
-        await original.WriteAsync(body, context.RequestAborted);
+        await response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>The body with one record made odd, or null when it holds no list of records.</summary>

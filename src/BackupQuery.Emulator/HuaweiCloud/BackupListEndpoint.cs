@@ -10,6 +10,8 @@ namespace BackupQuery.Emulator.HuaweiCloud;
 /// </summary>
 internal abstract class BackupListEndpoint(EmulatorOptions options, ServiceAuthenticator auth)
 {
+    protected EmulatorOptions Options => options;
+
     public async Task HandleAsync(HttpContext context, string projectId)
     {
         if (!await auth.AuthorizeAsync(context, projectId, (c, p) => WriteErrorAsync(c, StatusCodes.Status404NotFound, $"The project {p} does not exist.")))

@@ -22,14 +22,8 @@ public sealed class ConnectionByNameAttribute(Type connectionType) : ArgumentTra
                 result.Add(item);
                 continue;
             }
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            var matches = RunspaceConnections.Current.Of(connectionType).Where(c => pattern.IsMatch(c.Name)).ToList();
-            if (matches.Count == 0)
-            {
-                var provider = ProviderSurface.Of(connectionType);
-                throw new ArgumentTransformationMetadataException(
-                    $"This session has no {provider.Name} connection named '{name}'. {provider.GetConnectionCommand} lists them; {provider.ConnectCommand} -Name makes one.");
-            }
+            var matches = RunspaceConnections.Matching(connectionType, name);
+            if (matches.Count == 0) throw new ArgumentTransformationMetadataException(ProviderSurface.Of(connectionType).NoConnectionNamed(name));
             result.AddRange(matches);
         }
         return result.ToArray();

@@ -9,10 +9,8 @@ public abstract class ConnectionNameCompleter(Type connectionType) : IArgumentCo
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = WildcardPattern.Get((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        foreach (var connection in RunspaceConnections.Current.Of(connectionType))
+        foreach (var connection in RunspaceConnections.Matching(connectionType, (wordToComplete ?? "").Trim('\'', '"') + "*"))
         {
-            if (!pattern.IsMatch(connection.Name)) continue;
             var text = connection.Name.IndexOfAny([' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}', '@', '#']) >= 0
                 ? "'" + connection.Name.Replace("'", "''") + "'"
                 : connection.Name;

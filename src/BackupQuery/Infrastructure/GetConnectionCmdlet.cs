@@ -17,22 +17,18 @@ public abstract class GetConnectionCmdlet<TConnection> : PSCmdlet where TConnect
 
     protected override void ProcessRecord()
     {
-        var connections = RunspaceConnections.Current.Of(typeof(TConnection));
         if (Name is null)
         {
-            WriteObject(connections, enumerateCollection: true);
+            WriteObject(RunspaceConnections.Current.Of(typeof(TConnection)), enumerateCollection: true);
             return;
         }
         var written = new HashSet<IBackupConnection>();
         foreach (var name in Name)
         {
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            var matches = connections.Where(c => pattern.IsMatch(c.Name)).ToList();
+            var matches = RunspaceConnections.Matching(typeof(TConnection), name);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
             {
-                var provider = ProviderSurface.Of<TConnection>();
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"This session has no {provider.Name} connection named '{name}'. {provider.ConnectCommand} -Name '{name}' makes one."),
+                WriteError(new ErrorRecord(new ItemNotFoundException(ProviderSurface.Of<TConnection>().NoConnectionNamed(name)),
                     "BackupQuery.ConnectionNotFound", ErrorCategory.ObjectNotFound, name));
             }
             foreach (var match in matches.Where(written.Add)) WriteObject(match);

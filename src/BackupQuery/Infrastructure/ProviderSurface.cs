@@ -34,6 +34,10 @@ internal sealed class ProviderSurface
     public string ConnectCommand => $"{VerbsCommunications.Connect}-{Name}";
     public string GetConnectionCommand => $"{VerbsCommon.Get}-{Name}Connection";
 
+    /// <summary>What to say when no connection of this provider has <paramref name="name"/>.</summary>
+    public string NoConnectionNamed(string name) =>
+        $"This session has no {Name} connection named '{name}'. {GetConnectionCommand} lists them; {ConnectCommand} -Name '{name}' makes one.";
+
     public static ProviderSurface Of(Type connectionType) =>
         Known.FirstOrDefault(p => p.ConnectionType == connectionType)
         ?? throw new ArgumentOutOfRangeException(nameof(connectionType), connectionType, "Not a connection type of this module.");

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using BackupQuery.Connections;
@@ -14,4 +15,11 @@ internal static class RunspaceConnections
     private static readonly object NoRunspace = new();
 
     public static ConnectionSet Current => Sets.GetValue(Runspace.DefaultRunspace ?? NoRunspace, _ => new ConnectionSet());
+
+    /// <summary>This runspace's connections of a type whose names match a PowerShell wildcard (case-insensitive), oldest first.</summary>
+    public static IReadOnlyList<IBackupConnection> Matching(Type connectionType, string name)
+    {
+        var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+        return Current.Of(connectionType).Where(c => pattern.IsMatch(c.Name)).ToList();
+    }
 }

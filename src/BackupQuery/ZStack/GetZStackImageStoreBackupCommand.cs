@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using BackupQuery.Connections;
 using BackupQuery.Paging;
 using BackupQuery.PowerShell.Infrastructure;
@@ -38,7 +39,7 @@ public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 
     protected override string Activity => $"Scanning {BackupStorageHost} for database backups";
 
-    protected override async IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The copy of the SSH password lives as long as the scan, and is zeroed when the listing ends or fails.
         using var scan = new ImageStoreScan(BackupStorageHost, SshCredential.UserName, new SensitiveString(SshCredential.Password))

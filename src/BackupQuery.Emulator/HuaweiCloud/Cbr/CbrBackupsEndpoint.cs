@@ -73,7 +73,7 @@ internal sealed class CbrBackupsEndpoint(EmulatorOptions options, ServiceAuthent
 
         // parent_id lists the per-disk children of that backup.
         IBackupSource<CbrBackup> source = !hasData ? ListSource<CbrBackup>.Empty
-            : parentId is null ? options.HeadInserts.Over(data.Count, i => data[i], n => data[0] with { Id = $"inserted-cbr-{n:D6}", Name = $"inserted-{n}", Children = [] })
+            : parentId is null ? Options.HeadInserts.Over(data.Count, i => data[i], n => data[0] with { Id = $"inserted-cbr-{n:D6}", Name = $"inserted-{n}", Children = [] })
             : data.IndexOf(parentId) is var p and >= 0 ? new ListSource<CbrBackup>(data[p].Children) : ListSource<CbrBackup>.Empty;
 
         int? markerIndex = null;

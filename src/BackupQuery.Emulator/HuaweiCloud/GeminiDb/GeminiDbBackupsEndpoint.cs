@@ -35,7 +35,7 @@ internal sealed class GeminiDbBackupsEndpoint(EmulatorOptions options, ServiceAu
                    (range is not { } t || (b.BeginTime >= t.Begin && b.BeginTime <= t.End));
 
         IBackupSource<GeminiDbBackup> source = !hasData ? ListSource<GeminiDbBackup>.Empty
-            : backupId is null ? options.HeadInserts.Over(data.Count, i => data[i], n => data[0] with { Id = $"inserted-geminidb-{n:D6}", Name = $"inserted-{n}" })
+            : backupId is null ? Options.HeadInserts.Over(data.Count, i => data[i], n => data[0] with { Id = $"inserted-geminidb-{n:D6}", Name = $"inserted-{n}" })
             : data.IndexOf(backupId) is var i and >= 0 ? new ListSource<GeminiDbBackup>([data[i]]) : ListSource<GeminiDbBackup>.Empty;
         var page = Pager.Run(source, filter, SortOrder<GeminiDbBackup>.Default, null, offset, limit);
         return WriteListAsync(context, page.Items, Write, head: w => w.WriteNumber("total_count", page.Total));
