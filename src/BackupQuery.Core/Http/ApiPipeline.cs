@@ -176,11 +176,7 @@ public sealed class ApiPipeline
         }
     }
 
-    private static string DescribePage(ApiRequest request)
-    {
-        var paging = request.Query.Where(p => p.Key is "start" or "offset" or "marker").Select(p => $"{p.Key} {p.Value}").ToList();
-        return paging.Count == 0 ? "" : $" ({string.Join(", ", paging)})";
-    }
+    private static string DescribePage(ApiRequest request) => request.PagePosition is { } position ? $" ({position})" : "";
 
     private static bool IsTimeout(Exception e, CancellationToken cancellationToken) =>
         e is OperationCanceledException && !cancellationToken.IsCancellationRequested;
