@@ -37,7 +37,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
                 path,
                 context.Request.QueryString.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                status) { Fault = fault?.Kind });
+                status)
+            { Fault = fault?.Kind });
         }
     }
 
