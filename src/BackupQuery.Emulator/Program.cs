@@ -285,6 +285,11 @@ public static class Program
         Console.WriteLine($"  AccessKey {o.ZStackAccessKeyId} / {o.ZStackAccessKeySecret}; image-store SSH {o.ImageStoreSshUser} / {o.ImageStoreSshPassword}");
         Console.WriteLine($"  Connect-ZStack -Server {server.ZStackUrl} -Credential (New-Object PSCredential {Quote(o.ZStackAccountName)}, (ConvertTo-SecureString {Quote(o.ZStackPassword)} -AsPlainText -Force))");
         foreach (var line in server.HuaweiCloud.DescribeForConsole(server)) Console.WriteLine(line);
+        if (o.RandomFaults is { } r)
+            Console.WriteLine(FormattableString.Invariant($"Random faults per list call (seed {r.Seed}): 5xx {r.GatewayError}, 429 {r.Throttle}, 429 with Retry-After {r.ThrottleWithRetryAfter}, reset {r.ConnectionReset}, truncate {r.TruncatedBody}"));
+        if (o.SessionCallLimit > 0) Console.WriteLine($"Sessions and IAM tokens end after {o.SessionCallLimit} calls");
+        if (o.EmptyPagesFrom is { } from) Console.WriteLine($"Pages from offset {from} are empty (totals unchanged)");
+        if (o.DeadServer) Console.WriteLine("Dead server: every call answers 502");
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 

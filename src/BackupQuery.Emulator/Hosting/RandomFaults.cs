@@ -69,10 +69,10 @@ public sealed class RandomFaults
     {
         foreach (var (kind, chance) in Chances)
         {
-            if (chance is < 0 or > 1 || double.IsNaN(chance)) throw new ArgumentException($"the chance of {kind} must be between 0 and 1, got {chance}");
+            if (chance is < 0 or > 1 || double.IsNaN(chance)) throw new ArgumentException(FormattableString.Invariant($"the chance of {kind} must be between 0 and 1, got {chance}"));
         }
         var sum = Chances.Sum(c => c.Chance);
-        if (sum > 1 + 1e-9) throw new ArgumentException($"the chances of the random faults add up to {sum}, more than 1");
+        if (sum > 1 + 1e-9) throw new ArgumentException(FormattableString.Invariant($"the chances of the random faults add up to {sum}, more than 1"));
         if (RetryAfter <= TimeSpan.Zero) throw new ArgumentException("the Retry-After of the random faults must be positive");
         return this;
     }
