@@ -9,6 +9,6 @@ internal static class CbrListing
     public const int MaxPageSize = 1000;
 
     public static PagedApi<CbrBackupsReply, CbrBackup> For(CbrBackupQuery query, HuaweiCloudProject project) =>
-        project.Listing(HuaweiCloudEndpoints.Cbr, "v3", "backups", "ListBackups", query.Parameters(), PagingStrategy.Offset, MaxPageSize,
+        project.Listing(HuaweiCloudService.Cbr, "v3", "backups", "ListBackups", query.Parameters(), PagingStrategy.Offset, MaxPageSize,
             HuaweiCloudJsonContext.Default.CbrBackupsReply, r => r?.Backups, project.Mapper.Map, r => r?.Count);
 }

@@ -9,6 +9,6 @@ internal static class GeminiDbListing
     public const int MaxPageSize = 100;
 
     public static PagedApi<GeminiDbBackupsReply, GeminiDbBackup> For(GeminiDbBackupQuery query, HuaweiCloudProject project) =>
-        project.Listing(HuaweiCloudEndpoints.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", query.Parameters(project.Now), PagingStrategy.Offset, MaxPageSize,
+        project.Listing(HuaweiCloudService.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", query.Parameters(project.Now), PagingStrategy.Offset, MaxPageSize,
             HuaweiCloudJsonContext.Default.GeminiDbBackupsReply, r => r?.Backups, project.Mapper.Map, r => r?.TotalCount);
 }

@@ -9,6 +9,8 @@ namespace BackupQuery.HuaweiCloud;
 /// records are stamped, and the clock that fills an open date range. Builds each service's <see cref="PagedApi{TReply,TRecord}"/>.</summary>
 internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string projectId, HuaweiCloudRecordMapper mapper, Func<DateTimeOffset> clock)
 {
+    public const string ProjectIdHeader = "X-Project-Id";
+
     public HuaweiCloudRecordMapper Mapper => mapper;
 
     public DateTimeOffset Now => clock();
@@ -18,13 +20,15 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
     /// marker/limit up to <paramref name="maxPageSize"/> (also the default), whose reply holds a list of
     /// <typeparamref name="TDto"/> mapped one to one, the total, and for marker paging the next marker.
     /// </summary>
-    public PagedApi<TReply, TRecord> Listing<TReply, TDto, TRecord>(string service, string version, string resource, string operation,
+    public PagedApi<TReply, TRecord> Listing<TReply, TDto, TRecord>(HuaweiCloudService service, string version, string resource, string operation,
         IReadOnlyList<KeyValuePair<string, string>> filters, PagingStrategy strategy, int maxPageSize, JsonTypeInfo<TReply> reply,
         Func<TReply?, List<TDto>?> items, Func<TDto, TRecord> map, Func<TReply?, long?> total, Func<TReply?, string?>? nextMarker = null) => new()
         {
             Request = (cursor, limit) =>
             {
                 var request = new ApiRequest(HttpMethod.Get, endpoints[service], $"{version}/{UriEncoding.Encode(projectId)}/{resource}", operation);
+                // As the official SDKs send it (and sign it, with AK/SK).
+                request.Headers[ProjectIdHeader] = projectId;
                 request.Query.AddRange(filters);
                 if (strategy == PagingStrategy.Marker) request.AddQuery("marker", cursor.Marker);
                 else request.AddQuery("offset", cursor.Offset);

@@ -9,6 +9,6 @@ internal static class RdsListing
     public const int MaxPageSize = 100;
 
     public static PagedApi<RdsBackupsReply, RdsBackup> For(RdsBackupQuery query, HuaweiCloudProject project) =>
-        project.Listing(HuaweiCloudEndpoints.Rds, "v3", "backups", "ListBackups", query.Parameters(project.Now), PagingStrategy.Offset, MaxPageSize,
+        project.Listing(HuaweiCloudService.Rds, "v3", "backups", "ListBackups", query.Parameters(project.Now), PagingStrategy.Offset, MaxPageSize,
             HuaweiCloudJsonContext.Default.RdsBackupsReply, r => r?.Backups, project.Mapper.Map, r => r?.TotalCount);
 }

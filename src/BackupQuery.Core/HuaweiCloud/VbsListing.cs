@@ -14,7 +14,7 @@ internal static class VbsListing
     public const int MaxPageSize = 1000;
 
     public static PagedApi<VbsBackupsReply, VbsBackup> For(VbsBackupQuery query, HuaweiCloudProject project) =>
-        project.Listing(HuaweiCloudEndpoints.Vbs, "v2", query.Resource, query.Detailed ? "ListBackupsDetails" : "ListBackups", query.Parameters(), PagingStrategy.Marker, MaxPageSize,
+        project.Listing(HuaweiCloudService.Vbs, "v2", query.Resource, query.Detailed ? "ListBackupsDetails" : "ListBackups", query.Parameters(), PagingStrategy.Marker, MaxPageSize,
             HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r?.Backups, b => project.Mapper.Map(b, query.Detailed), r => r?.Count, NextMarker);
 
     /// <summary>The <c>marker</c> of the <c>rel=next</c> link, or null when no more remain.</summary>
