@@ -152,6 +152,41 @@ public sealed class ConnectionLifecycleTests(EmulatorFixture emulator) : IClassF
     }
 
     [Fact]
+    public void AConnectionPassedIntoStartJobSaysToConnectInsideTheJob()
+    {
+        // The hosted engine cannot start jobs: this runs in the dotnet-tool pwsh, as a user would.
+        var folder = Directory.CreateTempSubdirectory("bq-conn-job-").FullName;
+        try
+        {
+            var script = Path.Combine(folder, "job.ps1");
+            File.WriteAllText(script, """
+                param($Module, $Server, $User, $Password)
+                $ErrorActionPreference = 'Stop'
+                Import-Module $Module
+                $credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+                $zs = Connect-ZStack -Server $Server -Credential $credential -ServerTimeZone UTC -Name outer
+                $job = Start-Job -ArgumentList $Module, $zs -ScriptBlock {
+                    param($Module, $Connection)
+                    Import-Module $Module
+                    try { Get-ZStackDatabaseBackup -Connection $Connection -First 1 | ForEach-Object { 'RECORD=' + $_.Uuid } }
+                    catch { 'ERROR=' + $_.FullyQualifiedErrorId + '|' + $_.Exception.Message }
+                }
+                $job | Wait-Job -Timeout 120 | Receive-Job
+                $job | Remove-Job -Force
+                """);
+            var output = ToolPowerShell.RunFile(script, [ModuleLayout.EnsureBuilt(), emulator.Url + "/zstack", emulator.Options.ZStackAccountName, emulator.Options.ZStackPassword], folder);
+            Assert.DoesNotContain("RECORD=", output);
+            Assert.Contains("ERROR=ParameterArgumentTransformationError", output);
+            Assert.Contains("connections live in the session (runspace) that made them", output);
+            Assert.Contains("run Connect-ZStack inside the job", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task DisconnectWithTheServerDownWarnsAndForgetsTheConnection()
     {
         var options = new EmulatorOptions { ZStackCount = 5, GeminiDbCount = 1, RdsCount = 1, VbsCount = 1, CbrCount = 1 };
