@@ -4,7 +4,7 @@ namespace BackupQuery.Connections;
 /// The user name and password a URL may carry (<c>http://user:secret@host/</c>). No provider authenticates with them,
 /// so an endpoint drops them before it is kept or used, and a URL echoed in a message shows <c>***@</c> in their place.
 /// </summary>
-public static class EndpointUrl
+internal static class EndpointUrl
 {
     /// <summary>True when <paramref name="url"/> has a user-info part (text between <c>://</c> and <c>@</c> before the path).</summary>
     public static bool HasUserInfo(string? url) => UserInfoSpan(url) is not null;
