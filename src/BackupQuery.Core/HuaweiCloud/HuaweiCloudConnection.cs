@@ -103,20 +103,33 @@ public sealed class HuaweiCloudConnection : BackupConnection
     }
 
     /// <summary>GeminiDB (GaussDB NoSQL) backups.</summary>
-    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        GeminiDbListing.For(query, _project).StreamAsync(Use(), paging, cancellationToken);
+    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        return _project.Listing(HuaweiCloudApis.GeminiDbBackups, query.Parameters(_project.Now), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Relational RDS backups of one instance.</summary>
-    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        RdsListing.For(query, _project).StreamAsync(Use(), paging, cancellationToken);
+    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        return _project.Listing(HuaweiCloudApis.RdsBackups, query.Parameters(_project.Now), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
+    }
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
-    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        VbsListing.For(query, _project).StreamAsync(Use(), paging, cancellationToken);
+    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
+        return _project.Listing(api, query.Parameters(), b => _project.Mapper.Map(b, query.Detailed)).StreamAsync(pipeline, paging, cancellationToken);
+    }
 
     /// <summary>CBR backups.</summary>
-    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        CbrListing.For(query, _project).StreamAsync(Use(), paging, cancellationToken);
+    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        return _project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Forgets the token (an access key has nothing to forget); IAM has no call that revokes it.</summary>
     private protected override Task SignOutAsync(CancellationToken cancellationToken)
