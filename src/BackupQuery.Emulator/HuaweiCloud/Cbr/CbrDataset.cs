@@ -29,7 +29,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures' backups dated back from it; null adds none.</param>
     public CbrDataset(int seed, int count, string projectId, string replicaProjectId, CbrInventory inventory, DateTimeOffset? fixturesFrom = null)
-        : base(count, [.. FixtureBackups(fixturesFrom, projectId), .. Seeds()])
+        : base(count, [.. FixtureBackups(fixturesFrom, projectId).OrderByDescending(b => b.CreatedAt), .. Seeds()])
     {
         _seed = seed;
         _projectId = projectId;

@@ -37,7 +37,7 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures dated back from it; null adds none.</param>
     public GeminiDbDataset(int seed, int count, int instanceCount, DateTimeOffset? fixturesFrom)
-        : base(count, [.. FixtureBackups(fixturesFrom), .. Seeds])
+        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime), .. Seeds])
     {
         _seed = seed;
         Codec = new IdCodec(seed, "geminidb");

@@ -22,7 +22,7 @@ public sealed class RdsDataset : BackupDataset<RdsBackup>
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures dated back from it; null adds none.</param>
     public RdsDataset(int seed, int count, DateTimeOffset anchor, int instanceCount = 5, DateTimeOffset? fixturesFrom = null)
-        : base(count, [.. FixtureBackups(fixturesFrom)])
+        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime)])
     {
         _seed = seed;
         Codec = new IdCodec(seed, "rds");
