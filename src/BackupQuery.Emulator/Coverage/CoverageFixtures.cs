@@ -56,7 +56,7 @@ public sealed record CoverageFixture(
 /// <summary>
 /// The coverage fixtures of every service in one place: ids and names are fixed, dates follow the emulator's start
 /// (<c>EmulatorServer.StartedAt</c>). The datasets build their records from these definitions; tests read them to know
-/// what a coverage run must answer. See docs/api-facts.md.
+/// what a coverage run must answer. See docs/api_facts.md.
 /// </summary>
 public static class CoverageFixtures
 {
