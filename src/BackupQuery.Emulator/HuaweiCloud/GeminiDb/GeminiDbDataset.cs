@@ -86,7 +86,7 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
                 var a = f.Attempts[k];
                 var begin = start - a.Age;
                 var status = a.Outcome switch { FixtureOutcome.Success => "COMPLETED", FixtureOutcome.Failed => "FAILED", _ => "BUILDING" };
-                yield return new GeminiDbBackup(CoverageFixtures.BackupId(f, k), $"{f.ResourceName}-{begin.UtcDateTime:yyyyMMddHHmmss}", "",
+                yield return new GeminiDbBackup(CoverageFixtures.BackupId(f, k), $"cov-{CoverageFixtures.Index(f)}-{begin.UtcDateTime:yyyyMMddHHmmss}", "",
                     f.ResourceId, f.ResourceName, "mongodb", "4.0", "Auto", begin, begin.AddMinutes(5), status, 1024 * 1024, "Instance", null);
             }
         }

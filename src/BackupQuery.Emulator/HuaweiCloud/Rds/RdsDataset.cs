@@ -78,7 +78,7 @@ public sealed class RdsDataset : BackupDataset<RdsBackup>
                 var a = f.Attempts[k];
                 var begin = (start - a.Age).ToOffset(ChinaStandardTime);
                 var status = a.Outcome switch { FixtureOutcome.Success => "COMPLETED", FixtureOutcome.Failed => "FAILED", _ => "BUILDING" };
-                yield return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"{f.ResourceName}-{begin:yyyyMMddHHmmssfff}", [],
+                yield return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"cov-{CoverageFixtures.Index(f)}-{begin:yyyyMMddHHmmssfff}", [],
                     begin, begin.AddMinutes(5), status, "auto", 2_048_000, "MySQL", "8.0", false, 40);
             }
         }
