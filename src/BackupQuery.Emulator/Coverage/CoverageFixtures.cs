@@ -129,36 +129,32 @@ public static class CoverageFixtures
     /// <summary>Position of the fixture among its service's (and CBR type's) six.</summary>
     public static int Index(CoverageFixture fixture) => (int)fixture.Scenario;
 
+    /// <summary>
+    /// Every backup of <paramref name="fixtures"/>, newest first per fixture, as <paramref name="make"/> builds it from the
+    /// fixture, the backup's position among the fixture's attempts and its time (<paramref name="startedAt"/> minus its age).
+    /// </summary>
+    public static IEnumerable<T> Backups<T>(IEnumerable<CoverageFixture> fixtures, DateTimeOffset startedAt, Func<CoverageFixture, int, DateTimeOffset, T> make) =>
+        fixtures.SelectMany(f => f.Attempts.Select((a, k) => make(f, k, startedAt - a.Age)));
+
     private static IEnumerable<CoverageFixture> Build()
     {
-        foreach (var (scenario, on, attempts) in Scenarios)
+        // CBR disks' backups are a minute older than the servers': one listing holds both, and equal times would leave its order to chance.
+        (string Service, string Type, Func<int, string> Id, string Prefix, Func<CoverageScenario, string> ProtectedBy, TimeSpan Older)[] kinds =
+        [
+            (GeminiDb, "Instance", n => Hex32("6e", n) + "in06", "cov-geminidb", _ => AutomatedBackup, TimeSpan.Zero),
+            (Rds, "Instance", n => Hex32("4d", n) + "in01", "cov-rds", _ => AutomatedBackup, TimeSpan.Zero),
+            (Cbr, CbrServerType, n => $"c0ffee5e-0000-4000-8000-{n:x12}", "cov-cbr-server", _ => CbrServerVaultName, TimeSpan.Zero),
+            (Cbr, CbrDiskType, n => $"c0ffeed1-0000-4000-8000-{n:x12}", "cov-cbr-disk", _ => CbrDiskVaultName, TimeSpan.FromMinutes(1)),
+            (ZStackVolume, "Volume", n => Hex32("25", n), "cov-zstack", s => $"scheduler job {JobName(s)}", TimeSpan.Zero),
+        ];
+        foreach (var kind in kinds)
         {
-            var n = (int)scenario;
-            var slug = Slug(scenario);
-            yield return new(GeminiDb, "Instance", Hex32("6e", n) + "in06", $"cov-geminidb-{slug}", scenario, on, on ? AutomatedBackup : null, attempts);
-        }
-        foreach (var (scenario, on, attempts) in Scenarios)
-        {
-            var n = (int)scenario;
-            yield return new(Rds, "Instance", Hex32("4d", n) + "in01", $"cov-rds-{Slug(scenario)}", scenario, on, on ? AutomatedBackup : null, attempts);
-        }
-        foreach (var (scenario, on, attempts) in Scenarios)
-        {
-            var n = (int)scenario;
-            yield return new(Cbr, CbrServerType, $"c0ffee5e-0000-4000-8000-{n:x12}", $"cov-cbr-server-{Slug(scenario)}", scenario, on, on ? CbrServerVaultName : null, attempts);
-        }
-        foreach (var (scenario, on, attempts) in Scenarios)
-        {
-            var n = (int)scenario;
-            // A minute older than the servers' backups: one listing holds both, and equal times would leave its order to chance.
-            FixtureAttempt[] older = [.. attempts.Select(a => a with { Age = a.Age + TimeSpan.FromMinutes(1) })];
-            yield return new(Cbr, CbrDiskType, $"c0ffeed1-0000-4000-8000-{n:x12}", $"cov-cbr-disk-{Slug(scenario)}", scenario, on, on ? CbrDiskVaultName : null, older);
-        }
-        foreach (var (scenario, on, attempts) in Scenarios)
-        {
-            var n = (int)scenario;
-            var slug = Slug(scenario);
-            yield return new(ZStackVolume, "Volume", Hex32("25", n), $"cov-zstack-{slug}", scenario, on, on ? $"scheduler job {JobName(scenario)}" : null, attempts);
+            foreach (var (scenario, on, attempts) in Scenarios)
+            {
+                FixtureAttempt[] dated = [.. attempts.Select(a => a with { Age = a.Age + kind.Older })];
+                yield return new(kind.Service, kind.Type, kind.Id((int)scenario), $"{kind.Prefix}-{Slug(scenario)}", scenario, on,
+                    on ? kind.ProtectedBy(scenario) : null, dated);
+            }
         }
     }
 

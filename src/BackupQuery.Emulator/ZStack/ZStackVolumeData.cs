@@ -80,27 +80,19 @@ public sealed class ZStackVolumeData
         };
     }
 
-    private static IEnumerable<ZStackVolumeBackup> FixtureBackups(IEnumerable<CoverageFixture> fixtures, DateTimeOffset start, IReadOnlyList<string> storages)
-    {
-        foreach (var f in fixtures)
+    private static IEnumerable<ZStackVolumeBackup> FixtureBackups(IEnumerable<CoverageFixture> fixtures, DateTimeOffset start, IReadOnlyList<string> storages) =>
+        CoverageFixtures.Backups(fixtures, start, (f, k, created) =>
         {
-            for (var k = 0; k < f.Attempts.Count; k++)
+            var outcome = f.Attempts[k].Outcome;
+            var uuid = CoverageFixtures.BackupId(f, k);
+            return new ZStackVolumeBackup(uuid, $"{f.ResourceName}-{k}", f.ResourceId, null,
+                outcome switch { FixtureOutcome.Success => "Ready", FixtureOutcome.Failed => "Failed", _ => "Creating" }, created)
             {
-                var a = f.Attempts[k];
-                var created = start - a.Age;
-                var status = a.Outcome switch { FixtureOutcome.Success => "Ready", FixtureOutcome.Failed => "Failed", _ => "Creating" };
-                var uuid = CoverageFixtures.BackupId(f, k);
-                yield return new ZStackVolumeBackup(uuid, $"{f.ResourceName}-{k}", f.ResourceId, null, status, created)
-                {
-                    Size = a.Outcome == FixtureOutcome.Success ? 5 * GiB : null,
-                    LastOpDate = a.Outcome == FixtureOutcome.InProgress ? created : created.AddMinutes(5),
-                    BackupStorageRefs = a.Outcome == FixtureOutcome.Success
-                        ? [new(uuid, storages[0], $"zstore://zsbak/{uuid}", "Ready", created, created.AddMinutes(5))]
-                        : [],
-                };
-            }
-        }
-    }
+                Size = outcome == FixtureOutcome.Success ? 5 * GiB : null,
+                LastOpDate = outcome == FixtureOutcome.InProgress ? created : created.AddMinutes(5),
+                BackupStorageRefs = outcome == FixtureOutcome.Success ? [new(uuid, storages[0], $"zstore://zsbak/{uuid}", "Ready", created, created.AddMinutes(5))] : [],
+            };
+        });
 
     private static IEnumerable<ZStackSchedulerJob> FixtureJobs(IEnumerable<CoverageFixture> fixtures, DateTimeOffset start)
     {

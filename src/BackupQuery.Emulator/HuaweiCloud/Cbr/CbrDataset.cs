@@ -93,49 +93,37 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         ];
     }
 
-    private static IEnumerable<CbrBackup> FixtureBackups(DateTimeOffset? startedAt, string projectId)
-    {
-        if (startedAt is not { } start) yield break;
-        foreach (var f in CoverageFixtures.For(CoverageFixtures.Cbr))
+    private static IEnumerable<CbrBackup> FixtureBackups(DateTimeOffset? startedAt, string projectId) =>
+        startedAt is not { } start ? [] : CoverageFixtures.Backups(CoverageFixtures.For(CoverageFixtures.Cbr), start, (f, k, time) =>
         {
             var server = f.ResourceType == CoverageFixtures.CbrServerType;
-            for (var k = 0; k < f.Attempts.Count; k++)
+            var outcome = f.Attempts[k].Outcome;
+            var created = time.UtcDateTime;
+            return new CbrBackup
             {
-                var a = f.Attempts[k];
-                var created = (start - a.Age).UtcDateTime;
-                var (status, done) = a.Outcome switch
-                {
-                    FixtureOutcome.Success => ("available", true),
-                    FixtureOutcome.Failed => ("error", false),
-                    _ => ("protecting", false),
-                };
-                yield return new CbrBackup
-                {
-                    Id = CoverageFixtures.BackupId(f, k),
-                    Name = $"autobk_cov{CoverageFixtures.Index(f)}{(server ? 's' : 'd')}_{k:0000}",
-                    CheckpointId = CoverageFixtures.BackupId(f, k),
-                    ProjectId = projectId,
-                    // A fixture in no vault left it after its backups were made there.
-                    VaultId = server ? CoverageFixtures.CbrServerVaultId : CoverageFixtures.CbrDiskVaultId,
-                    ProviderId = server ? EcsProvider : EvsProvider,
-                    ResourceId = f.ResourceId,
-                    ResourceName = f.ResourceName,
-                    ResourceAz = "cn-north-4a",
-                    ResourceType = f.ResourceType,
-                    ResourceSize = 40,
-                    Status = status,
-                    ImageType = "backup",
-                    Incremental = false,
-                    Version = 2,
-                    EnterpriseProjectId = "0",
-                    CreatedAt = created,
-                    UpdatedAt = created.AddMinutes(5),
-                    ProtectedAt = done ? created.AddMinutes(1) : null,
-                    ExtendInfo = new CbrExtendInfo(null, true, null, null, a.Outcome == FixtureOutcome.InProgress ? 40 : null, null, false, "backup", false, server, null, false, false),
-                };
-            }
-        }
-    }
+                Id = CoverageFixtures.BackupId(f, k),
+                Name = $"autobk_cov{CoverageFixtures.Index(f)}{(server ? 's' : 'd')}_{k:0000}",
+                CheckpointId = CoverageFixtures.BackupId(f, k),
+                ProjectId = projectId,
+                // A fixture in no vault left it after its backups were made there.
+                VaultId = server ? CoverageFixtures.CbrServerVaultId : CoverageFixtures.CbrDiskVaultId,
+                ProviderId = server ? EcsProvider : EvsProvider,
+                ResourceId = f.ResourceId,
+                ResourceName = f.ResourceName,
+                ResourceAz = "cn-north-4a",
+                ResourceType = f.ResourceType,
+                ResourceSize = 40,
+                Status = outcome switch { FixtureOutcome.Success => "available", FixtureOutcome.Failed => "error", _ => "protecting" },
+                ImageType = "backup",
+                Incremental = false,
+                Version = 2,
+                EnterpriseProjectId = "0",
+                CreatedAt = created,
+                UpdatedAt = created.AddMinutes(5),
+                ProtectedAt = outcome == FixtureOutcome.Success ? created.AddMinutes(1) : null,
+                ExtendInfo = new CbrExtendInfo(null, true, null, null, outcome == FixtureOutcome.InProgress ? 40 : null, null, false, "backup", false, server, null, false, false),
+            };
+        });
 
     private IReadOnlyDictionary<string, CbrResourceBackups> CountPerResource()
     {

@@ -11,7 +11,7 @@ public sealed record GeminiDbBackup(
 public sealed record GeminiDbDatabaseTable(string DatabaseName, IReadOnlyList<string>? TableNames);
 
 /// <summary>A GeminiDB instance as <c>GET /v3/{project_id}/instances</c> lists it; <see cref="KeepDays"/> 0 means automated backup is off.</summary>
-public sealed record GeminiDbInstance(string Id, string Name, string DatastoreType, string DatastoreVersion)
+public sealed record GeminiDbInstance(string Id, string Name, string DatastoreType, string DatastoreVersion) : IDatabaseInstance
 {
     public string Status { get; init; } = "normal";
     public int KeepDays { get; init; } = 7;

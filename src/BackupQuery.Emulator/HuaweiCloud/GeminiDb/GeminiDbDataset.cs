@@ -76,21 +76,18 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
                 Created = start.AddDays(-60),
             });
 
-    private static IEnumerable<GeminiDbBackup> FixtureBackups(DateTimeOffset? startedAt)
+    private static IEnumerable<GeminiDbBackup> FixtureBackups(DateTimeOffset? startedAt) =>
+        startedAt is not { } start ? [] : CoverageFixtures.Backups(CoverageFixtures.For(CoverageFixtures.GeminiDb), start, (f, k, begin) =>
+            new GeminiDbBackup(CoverageFixtures.BackupId(f, k), $"cov-{CoverageFixtures.Index(f)}-{begin.UtcDateTime:yyyyMMddHHmmss}", "",
+                f.ResourceId, f.ResourceName, "mongodb", "4.0", "Auto", begin, begin.AddMinutes(5), Status(f.Attempts[k].Outcome), 1024 * 1024, "Instance", null));
+
+    /// <summary>The GeminiDB and RDS backup status of a fixture outcome.</summary>
+    internal static string Status(FixtureOutcome outcome) => outcome switch
     {
-        if (startedAt is not { } start) yield break;
-        foreach (var f in CoverageFixtures.For(CoverageFixtures.GeminiDb))
-        {
-            for (var k = 0; k < f.Attempts.Count; k++)
-            {
-                var a = f.Attempts[k];
-                var begin = start - a.Age;
-                var status = a.Outcome switch { FixtureOutcome.Success => "COMPLETED", FixtureOutcome.Failed => "FAILED", _ => "BUILDING" };
-                yield return new GeminiDbBackup(CoverageFixtures.BackupId(f, k), $"cov-{CoverageFixtures.Index(f)}-{begin.UtcDateTime:yyyyMMddHHmmss}", "",
-                    f.ResourceId, f.ResourceName, "mongodb", "4.0", "Auto", begin, begin.AddMinutes(5), status, 1024 * 1024, "Instance", null);
-            }
-        }
-    }
+        FixtureOutcome.Success => "COMPLETED",
+        FixtureOutcome.Failed => "FAILED",
+        _ => "BUILDING",
+    };
 
     private protected override GeminiDbBackup Generate(int index, int generatedIndex)
     {

@@ -1,41 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 using BackupQuery.Emulator.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace BackupQuery.Emulator.HuaweiCloud;
 
-/// <summary><c>GET /gaussdb-nosql/v3/{project_id}/instances</c> (ListInstances): id/name (<c>*</c> fuzzy), mode, datastore_type, vpc_id, subnet_id, offset/limit ≤ 100.</summary>
+/// <summary><c>GET /gaussdb-nosql/v3/{project_id}/instances</c> (ListInstances): the common filters plus <c>mode</c>.</summary>
 internal sealed class GeminiDbInstancesEndpoint(EmulatorOptions options, ServiceAuthenticator auth, GeminiDbDataset data)
-    : BackupListEndpoint(options, auth)
+    : DatabaseInstancesEndpoint<GeminiDbInstance>(options, auth, GeminiDbBackupsEndpoint.ParameterError, GeminiDbBackupsEndpoint.ProjectNotFound)
 {
     private static readonly string[] Modes = ["Cluster", "Sharding", "ReplicaSet", "InfluxdbCluster", "CloudNativeCluster"];
 
-    protected override Task WriteErrorAsync(HttpContext context, int status, string message) =>
-        HuaweiErrors.Flat(context, status, status == StatusCodes.Status404NotFound ? GeminiDbBackupsEndpoint.ProjectNotFound : GeminiDbBackupsEndpoint.ParameterError, message);
+    protected override IReadOnlyList<GeminiDbInstance> Inventory => data.Inventory;
 
-    protected override Task ListAsync(HttpContext context, string projectId, QueryReader query, bool hasData)
-    {
-        var id = FuzzyName.Read(query, "id");
-        var name = FuzzyName.Read(query, "name");
-        var mode = query.OneOf("mode", Modes);
-        var datastore = query.OneOf("datastore_type", GeminiDbDataset.DatastoreTypes);
-        var vpc = query.String("vpc_id");
-        var subnet = query.String("subnet_id");
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var limit = query.Int("limit", 100, 1, 100);
+    protected override IReadOnlyCollection<string> DatastoreTypes => GeminiDbDataset.DatastoreTypes;
 
-        Func<GeminiDbInstance, bool>? filter = id is null && name is null && mode is null && datastore is null && vpc is null && subnet is null
-            ? null
-            : i => (id is null || id(i.Id)) && (name is null || name(i.Name)) && (mode is null || i.Mode == mode) &&
-                   (datastore is null || i.DatastoreType == datastore) && (vpc is null || vpc == NetworkIds.Vpc) && (subnet is null || subnet == NetworkIds.Subnet);
-        var source = hasData ? new ListSource<GeminiDbInstance>(data.Inventory) : ListSource<GeminiDbInstance>.Empty;
-        var page = Pager.Run(source, filter, SortOrder<GeminiDbInstance>.Default, null, offset, limit);
-        var region = Options.Projects[0].Name;
-        return WriteListAsync(context, page.Items, (w, i) => Write(w, i, region), tail: w => w.WriteNumber("total_count", page.Total), arrayName: "instances");
-    }
+    protected override Func<GeminiDbInstance, bool>? ReadFilter(QueryReader query) =>
+        query.OneOf("mode", Modes) is { } mode ? i => i.Mode == mode : null;
 
-    private static void Write(Utf8JsonWriter w, GeminiDbInstance i, string region)
+    protected override void Write(Utf8JsonWriter w, GeminiDbInstance i, string region)
     {
         var created = i.Created.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         w.WriteStartObject();

@@ -7,7 +7,7 @@ public sealed record RdsBackup(
     int MinDataVolumeCapacityForRestore);
 
 /// <summary>An RDS instance as <c>GET /v3/{project_id}/instances</c> lists it; <see cref="KeepDays"/> 0 means automated backup is off.</summary>
-public sealed record RdsInstance(string Id, string Name, string DatastoreType, string DatastoreVersion)
+public sealed record RdsInstance(string Id, string Name, string DatastoreType, string DatastoreVersion) : IDatabaseInstance
 {
     public string Status { get; init; } = "ACTIVE";
     /// <summary>Single, Ha or Replica.</summary>

@@ -68,21 +68,13 @@ public sealed class RdsDataset : BackupDataset<RdsBackup>
                 Created = start.AddDays(-60),
             });
 
-    private static IEnumerable<RdsBackup> FixtureBackups(DateTimeOffset? startedAt)
-    {
-        if (startedAt is not { } start) yield break;
-        foreach (var f in CoverageFixtures.For(CoverageFixtures.Rds))
+    private static IEnumerable<RdsBackup> FixtureBackups(DateTimeOffset? startedAt) =>
+        startedAt is not { } start ? [] : CoverageFixtures.Backups(CoverageFixtures.For(CoverageFixtures.Rds), start, (f, k, time) =>
         {
-            for (var k = 0; k < f.Attempts.Count; k++)
-            {
-                var a = f.Attempts[k];
-                var begin = (start - a.Age).ToOffset(ChinaStandardTime);
-                var status = a.Outcome switch { FixtureOutcome.Success => "COMPLETED", FixtureOutcome.Failed => "FAILED", _ => "BUILDING" };
-                yield return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"cov-{CoverageFixtures.Index(f)}-{begin:yyyyMMddHHmmssfff}", [],
-                    begin, begin.AddMinutes(5), status, "auto", 2_048_000, "MySQL", "8.0", false, 40);
-            }
-        }
-    }
+            var begin = time.ToOffset(ChinaStandardTime);
+            return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"cov-{CoverageFixtures.Index(f)}-{begin:yyyyMMddHHmmssfff}", [],
+                begin, begin.AddMinutes(5), GeminiDbDataset.Status(f.Attempts[k].Outcome), "auto", 2_048_000, "MySQL", "8.0", false, 40);
+        });
 
     private protected override RdsBackup Generate(int index, int generatedIndex)
     {

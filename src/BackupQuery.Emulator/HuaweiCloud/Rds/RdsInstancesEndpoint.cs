@@ -1,43 +1,28 @@
 using System.Text.Json;
 using BackupQuery.Emulator.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace BackupQuery.Emulator.HuaweiCloud;
 
-/// <summary><c>GET /rds/v3/{project_id}/instances</c> (ListInstances): id/name (<c>*</c> fuzzy), type, datastore_type, vpc_id, subnet_id, tags, offset/limit ≤ 100.</summary>
+/// <summary><c>GET /rds/v3/{project_id}/instances</c> (ListInstances): the common filters plus <c>type</c> and <c>tags</c>.</summary>
 internal sealed class RdsInstancesEndpoint(EmulatorOptions options, ServiceAuthenticator auth, RdsDataset data)
-    : BackupListEndpoint(options, auth)
+    : DatabaseInstancesEndpoint<RdsInstance>(options, auth, RdsBackupsEndpoint.ParameterError, RdsBackupsEndpoint.ProjectNotFound)
 {
     private static readonly string[] Types = ["Single", "Ha", "Replica"];
     private static readonly string[] Datastores = ["MySQL", "PostgreSQL", "SQLServer", "MariaDB"];
 
-    protected override Task WriteErrorAsync(HttpContext context, int status, string message) =>
-        HuaweiErrors.Flat(context, status, status == StatusCodes.Status404NotFound ? RdsBackupsEndpoint.ProjectNotFound : RdsBackupsEndpoint.ParameterError, message);
+    protected override IReadOnlyList<RdsInstance> Inventory => data.Inventory;
 
-    protected override Task ListAsync(HttpContext context, string projectId, QueryReader query, bool hasData)
+    protected override IReadOnlyCollection<string> DatastoreTypes => Datastores;
+
+    protected override Func<RdsInstance, bool>? ReadFilter(QueryReader query)
     {
-        var id = FuzzyName.Read(query, "id");
-        var name = FuzzyName.Read(query, "name");
         var type = query.OneOf("type", Types);
-        var datastore = query.OneOf("datastore_type", Datastores);
-        var vpc = query.String("vpc_id");
-        var subnet = query.String("subnet_id");
         // No emulated instance has tags: any tag filter matches nothing.
         var tags = query.String("tags");
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var limit = query.Int("limit", 100, 1, 100);
-
-        Func<RdsInstance, bool>? filter = id is null && name is null && type is null && datastore is null && vpc is null && subnet is null && tags is null
-            ? null
-            : i => tags is null && (id is null || id(i.Id)) && (name is null || name(i.Name)) && (type is null || i.Type == type) &&
-                   (datastore is null || i.DatastoreType == datastore) && (vpc is null || vpc == NetworkIds.Vpc) && (subnet is null || subnet == NetworkIds.Subnet);
-        var source = hasData ? new ListSource<RdsInstance>(data.Inventory) : ListSource<RdsInstance>.Empty;
-        var page = Pager.Run(source, filter, SortOrder<RdsInstance>.Default, null, offset, limit);
-        var region = Options.Projects[0].Name;
-        return WriteListAsync(context, page.Items, (w, i) => Write(w, i, region), tail: w => w.WriteNumber("total_count", page.Total), arrayName: "instances");
+        return type is null && tags is null ? null : i => tags is null && (type is null || i.Type == type);
     }
 
-    private static void Write(Utf8JsonWriter w, RdsInstance i, string region)
+    protected override void Write(Utf8JsonWriter w, RdsInstance i, string region)
     {
         var created = HuaweiJson.OffsetTime(i.Created.ToOffset(TimeSpan.FromHours(8)));
         w.WriteStartObject();
