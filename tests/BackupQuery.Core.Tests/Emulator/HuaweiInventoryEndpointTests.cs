@@ -113,6 +113,17 @@ public sealed class HuaweiInventoryEndpointTests
     }
 
     [Fact]
+    public async Task Fixture_dates_follow_the_emulators_clock_at_start_in_whole_seconds()
+    {
+        var now = new DateTimeOffset(2031, 5, 17, 10, 20, 30, 789, TimeSpan.Zero);
+        await using var emulator = await InventoryHttp.StartAsync(o => o.Clock = new FixedClock(now));
+        Assert.Equal(now.AddMilliseconds(-789), emulator.Server.StartedAt);
+        var fixture = CoverageFixtures.Named("cov-geminidb-recent-success");
+        var reply = await emulator.HuaweiAsync("gaussdb-nosql", $"v3.1/{emulator.ProjectId}/backups?instance_id={fixture.ResourceId}");
+        Assert.Equal(["2031-05-17T08:20:30+0000", "2031-05-16T08:20:30+0000"], reply.Strings("backups", "begin_time"));
+    }
+
+    [Fact]
     public async Task Without_fixtures_the_inventories_hold_only_generated_and_seed_resources()
     {
         await using var emulator = await InventoryHttp.StartAsync(o => o.CoverageFixtures = false);
@@ -124,4 +135,9 @@ public sealed class HuaweiInventoryEndpointTests
     /// <summary>GeminiDB/RDS time: <c>2019-05-27T03:38:51+0800</c>.</summary>
     private static DateTimeOffset Offset(string text) =>
         DateTimeOffset.ParseExact(text[..^2] + ":" + text[^2..], "yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
