@@ -292,6 +292,8 @@ public static class Program
         var o = server.Options;
         Console.WriteLine($"BackupQuery emulator listening on {server.BaseAddress}");
         Console.WriteLine($"ZStack: {server.ZStackUrl} ({o.ZStackCount} database backups, zone {o.ZStackTimeZone.Id})");
+        var volumes = server.ZStack.Volumes;
+        Console.WriteLine($"  Volumes {volumes.Volumes.Count}, volume backups {volumes.Backups.Count}, scheduler jobs {volumes.Jobs.Count}");
         // Demo credentials of a local emulator, printed so a person can connect; nothing real.
         Console.WriteLine($"  account {o.ZStackAccountName} / {o.ZStackPassword}; user {o.ZStackUserName} / {o.ZStackUserPassword}");
         Console.WriteLine($"  AccessKey {o.ZStackAccessKeyId} / {o.ZStackAccessKeySecret}; image-store SSH {o.ImageStoreSshUser} / {o.ImageStoreSshPassword}");
@@ -302,6 +304,7 @@ public static class Program
         if (o.SessionCallLimit > 0) Console.WriteLine($"Sessions and IAM tokens end after {o.SessionCallLimit} calls");
         if (o.EmptyPagesFrom is { } from) Console.WriteLine($"Pages from offset {from} are empty (totals unchanged)");
         if (o.DeadServer) Console.WriteLine("Dead server: every call answers 502");
+        if (o.CoverageFixtures) Console.WriteLine($"Coverage fixtures (cov-*, docs/api_facts.md) dated back from {server.StartedAt:yyyy-MM-dd HH:mm:ss} UTC");
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 

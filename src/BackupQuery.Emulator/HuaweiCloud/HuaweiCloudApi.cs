@@ -94,6 +94,7 @@ public sealed class HuaweiCloudApi
         yield return $"Huawei Cloud: region {region} (project {_options.Projects[0].Id}), domain {_options.HuaweiDomainName}, user {_options.HuaweiUserName}, password {_options.HuaweiPassword}";
         yield return $"  AK/SK {_options.HuaweiAccessKeyId} / {_options.HuaweiSecretAccessKey}; temporary AK/SK {_options.HuaweiTemporaryAccessKeyId} / {_options.HuaweiTemporarySecretAccessKey} with security token {_options.HuaweiSecurityToken}";
         yield return $"  Backups: GeminiDB {GeminiDb.Count}, RDS {Rds.Count} (instance {Rds.BusiestInstance.Id} has the most), VBS {Vbs.Count}, CBR {Cbr.Count}";
+        yield return $"  Inventories: GeminiDB {GeminiDb.Inventory.Count} instances, RDS {Rds.Inventory.Count} instances, CBR {Cbr.Inventory.AllVaults.Count} vaults, {Cbr.Inventory.ProtectableServers.Count} servers, {Cbr.Inventory.ProtectableDisks.Count} disks";
         yield return $"  Connect-HuaweiCloud -Region {region} -DomainName {_options.HuaweiDomainName} -Credential (New-Object PSCredential {_options.HuaweiUserName}, (ConvertTo-SecureString '{_options.HuaweiPassword}' -AsPlainText -Force)) -Endpoint {endpoints}";
         yield return $"  Connect-HuaweiCloud -Region {region} -AccessKeyId {_options.HuaweiAccessKeyId} -SecretAccessKey (ConvertTo-SecureString '{_options.HuaweiSecretAccessKey}' -AsPlainText -Force) -Endpoint {endpoints}";
     }
