@@ -1,4 +1,3 @@
-using BackupQuery.PowerShell.Infrastructure;
 using System.Management.Automation;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.PowerShell.Tests.Support;
@@ -93,8 +92,10 @@ public sealed class ErrorRecordTests(EmulatorFixture emulator) : IClassFixture<E
         var written = result.Output.Count;
         Assert.InRange(written, 100, emulator.Options.ZStackCount - 8);
         var error = Assert.Single(result.Errors);
-        var target = Assert.IsType<IncompleteListing>(error.TargetObject);
-        Assert.Equal((written, 7L + written, 3000L - written), (target.RecordsWritten, target.ResumeSkip, target.ResumeFirst));
+        // The module's own type (the test does not reference the module assembly: it is imported into the runspace).
+        Assert.Equal("BackupQuery.PowerShell.Infrastructure.IncompleteListing", error.TargetObject.GetType().FullName);
+        dynamic target = error.TargetObject;
+        Assert.Equal((written, 7L + written, 3000L - written), ((long)target.RecordsWritten, (long)target.ResumeSkip, (long?)target.ResumeFirst));
         Assert.Contains($"-Skip {7 + written} -First {3000 - written}", error.ErrorDetails.RecommendedAction);
 
         // The resume the error names picks up exactly where the listing stopped.
