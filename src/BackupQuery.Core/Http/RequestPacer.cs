@@ -5,8 +5,8 @@ namespace BackupQuery.Http;
 /// <summary>
 /// Learns a gateway's rate from its throttles and keeps to it. Until the first throttle requests go out unpaced. A
 /// gateway throttles when its bucket is empty, so between two throttles it served exactly its rate (plus what its
-/// bucket had gained): a throttle sets the pace just below the rate served since the one before (the first throttle
-/// uses the successes of the last <see cref="Window"/>). Every second without a throttle the pace rises by
+/// bucket had gained): a throttle sets the pace just below the rate served since the last measured one (the first
+/// throttle uses the successes of the last <see cref="Window"/>). Every second without a throttle the pace rises by
 /// <see cref="Probe"/>, so a limit that was raised is found again. Paced requests start no closer together than the
 /// pace allows, in arrival order.
 /// </summary>
@@ -66,29 +66,37 @@ public sealed class RequestPacer
         }
     }
 
-    /// <summary>A throttle: pace just below the rate served since the last one (at least one request a second); unmeasurable
-    /// with fewer than a handful of successes, and then the pace stays as it was (none before the first measured throttle).</summary>
+    /// <summary>
+    /// A throttle: pace just below the rate served since the last measured throttle (at least one request a second). A
+    /// throttle measures only after a handful of successes and at least <see cref="MeasuringSpan"/> since the last
+    /// measurement: a burst of refusals, or throttles that come whatever the pace, leave the pace as it is.
+    /// </summary>
     public void OnThrottled()
     {
         lock (_gate)
         {
             var now = _clock.Elapsed;
-            double? served = null;
             if (_rate is null)
             {
-                if (_recent.Count >= MinimumSample) served = _recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25);
+                if (_recent.Count < MinimumSample) return;
+                Set(_recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25), now);
             }
-            else if (_sinceThrottle >= MinimumSample)
+            else if (_sinceThrottle >= MinimumSample && now - _lastThrottle >= MeasuringSpan)
             {
-                served = _sinceThrottle / Math.Max((now - _lastThrottle).TotalSeconds, 0.001);
+                Set(_sinceThrottle / (now - _lastThrottle).TotalSeconds, now);
             }
-            // Too few successes to measure a rate (a burst of refusals, or throttles that come whatever the pace): hold.
-            if (served is null && _rate is null) return;
-            _rate = served is { } s ? Math.Max(1, s * Backoff) : CurrentRate(now);
-            _rateSetAt = now;
-            _lastThrottle = now;
-            _sinceThrottle = 0;
         }
+    }
+
+    /// <summary>The shortest span a served rate is measured over.</summary>
+    public static readonly TimeSpan MeasuringSpan = TimeSpan.FromSeconds(1);
+
+    private void Set(double served, TimeSpan now)
+    {
+        _rate = Math.Max(1, served * Backoff);
+        _rateSetAt = now;
+        _lastThrottle = now;
+        _sinceThrottle = 0;
     }
 
     private double? CurrentRate(TimeSpan now) => _rate is { } rate ? rate * Math.Pow(1 + Probe, (now - _rateSetAt).TotalSeconds) : null;

@@ -8,9 +8,10 @@ using BackupQuery.Text;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>
-/// Huawei Cloud's side of the pipeline: an IAM token (<c>X-Auth-Token</c>, renewed before it lapses and once after a
-/// 401) or an AK/SK signature on every call (never renewed or retried: five failed signatures lock the key), and the
-/// error replies of spec §5.
+/// Huawei Cloud's side of the pipeline: an IAM token (<c>X-Auth-Token</c>, renewed before it lapses and whenever a 401
+/// says the current one expired) or an AK/SK signature on every call (a rejected signature is never renewed or retried:
+/// five failed signatures lock the key; throttles and gateway errors are retried as for any call), and the error
+/// replies of spec §5.
 /// </summary>
 internal sealed class HuaweiCloudProtocol : IApiProtocol
 {

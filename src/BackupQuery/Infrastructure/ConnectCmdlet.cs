@@ -33,11 +33,11 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
     [ValidateRange(1, HttpClientFactory.MaxConnectionsPerServer)]
     public int MaxConcurrency { get; set; } = ConcurrencyLimit.DefaultMaximum;
 
-    [Parameter(HelpMessage = "Retries of a request after a transient failure (429, 502-504, timeout, broken connection), 0 to 10 (default 3).")]
+    [Parameter(HelpMessage = "Retries of a request on its own (sign-in, logout) after a transient failure, and renewals with no progress, 0 to 10 (default 3); 0 turns retries off. Listings retry while they make progress.")]
     [ValidateRange(0, 10)]
     public int MaximumRetryCount { get; set; } = RetryPolicy.Default.MaxAttempts - 1;
 
-    [Parameter(HelpMessage = "Seconds one request may wait between its retries in all, Retry-After included, 1 to 3600 (default 120).")]
+    [Parameter(HelpMessage = "Seconds a listing (or a request on its own) may go without progress before it gives up, attempts and waits included, 1 to 3600 (default 120).")]
     [ValidateRange(1, 3600)]
     public int MaximumRetryWaitSec { get; set; } = (int)RetryPolicy.Default.MaxTotalWait.TotalSeconds;
 

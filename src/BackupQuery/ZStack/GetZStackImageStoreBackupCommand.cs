@@ -41,7 +41,8 @@ public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 
     protected override async IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // The copy of the SSH password lives as long as the scan, and is zeroed when the listing ends or fails.
+        // The scan's copy of the SSH password is zeroed when the listing ends or fails. The request's url value built from it
+        // is a .NET string, which cannot be zeroed: it is masked in every log line and left to the collector.
         using var scan = new ImageStoreScan(BackupStorageHost, SshCredential.UserName, new SensitiveString(SshCredential.Password))
         {
             SshPort = SshPort,

@@ -23,11 +23,11 @@ public class RequestPacerTests
         for (var i = 0; i < 40; i++) pacer.OnSuccess();
         pacer.OnThrottled();
         Assert.NotNull(pacer.Rate);
-        // 10 successes in about 0.5 s between two throttles: about 20 a second served, paced at 97% of it.
-        await Task.Delay(500);
-        for (var i = 0; i < 10; i++) pacer.OnSuccess();
+        // 22 successes in about 1.1 s between two throttles: about 20 a second served, paced at 97% of it.
+        await Task.Delay(1100);
+        for (var i = 0; i < 22; i++) pacer.OnSuccess();
         pacer.OnThrottled();
-        Assert.InRange(pacer.Rate!.Value, 10 / 0.8 * RequestPacer.Backoff, 10 / 0.5 * RequestPacer.Backoff * 1.01);
+        Assert.InRange(pacer.Rate!.Value, 22 / 1.6 * RequestPacer.Backoff, 22 / 1.1 * RequestPacer.Backoff * 1.01);
     }
 
     [Fact]
