@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Net.Http;
 using BackupQuery.Connections;
+using BackupQuery.Coverage;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
@@ -29,7 +30,7 @@ public sealed class HuaweiCloudConnectOptions
 /// region, project, identity, endpoints and token expiry; passwords, secret keys, security tokens and IAM tokens stay
 /// in private fields, so Format-List * and ConvertTo-Json show none of them.
 /// </summary>
-public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
+public sealed class HuaweiCloudConnection : IBackupConnection, ICoverageProvider, IDisposable
 {
     private readonly HttpClient _http;
     private readonly HuaweiCloudProtocol _protocol;
@@ -126,6 +127,25 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     /// <summary>CBR backups.</summary>
     public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
         CbrListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+
+    /// <summary>GeminiDB instances, with their automated-backup setting.</summary>
+    public IAsyncEnumerable<DatabaseInstance> GetGeminiDbInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        DatabaseInstanceListing.GeminiDb(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+
+    /// <summary>Relational RDS instances, with their automated-backup setting.</summary>
+    public IAsyncEnumerable<DatabaseInstance> GetRdsInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        DatabaseInstanceListing.Rds(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+
+    /// <summary>CBR vaults, with their capacity and the resources they protect.</summary>
+    public IAsyncEnumerable<CbrVault> GetCbrVaultsAsync(CbrVaultQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        CbrVaultListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+
+    /// <summary>Servers or disks CBR could protect, with the vault each is in.</summary>
+    public IAsyncEnumerable<CbrProtectable> GetCbrProtectablesAsync(CbrProtectableQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        CbrProtectableListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+
+    IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) =>
+        new HuaweiCloudCoverage(Use(), _pipeline, Name, Region).Sources(query);
 
     private HuaweiCloudProject Use() => !_disconnected && _project is { } project
         ? project

@@ -11,6 +11,8 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
 {
     public HuaweiCloudRecordMapper Mapper => mapper;
 
+    public HuaweiCloudInventoryMapper Inventory { get; } = new(mapper.ConnectionName, mapper.Region, mapper.ProjectId);
+
     public DateTimeOffset Now => clock();
 
     /// <summary>

@@ -11,6 +11,10 @@ namespace BackupQuery.HuaweiCloud;
 /// </summary>
 internal sealed class HuaweiCloudRecordMapper(string connectionName, string region, string projectId)
 {
+    public string ConnectionName => connectionName;
+    public string Region => region;
+    public string ProjectId => projectId;
+
     private const long KiB = 1024;
     private const long GiB = 1024L * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using BackupQuery.Connections;
+using BackupQuery.Coverage;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
@@ -23,12 +24,13 @@ public sealed class ZStackConnectOptions
 /// A logged-in ZStack management node. Shows endpoint, identity, zone and session expiry; the session id and any
 /// password or secret stay in private fields, so Format-List * and ConvertTo-Json show none of them.
 /// </summary>
-public sealed class ZStackConnection : IBackupConnection, IDisposable
+public sealed class ZStackConnection : IBackupConnection, ICoverageProvider, IDisposable
 {
     private readonly HttpClient _http;
     private readonly ZStackProtocol _protocol;
     private readonly ApiPipeline _pipeline;
     private readonly ZStackRecordMapper _mapper;
+    private readonly ZStackInventoryMapper _inventory;
     private readonly ZStackCredential _credential;
 
     private ZStackConnection(ZStackConnectOptions options, Uri baseAddress)
@@ -43,6 +45,7 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
             protocol => new ApiPipeline(_http, protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency)));
         _pipeline = _protocol.Pipeline;
         _mapper = new ZStackRecordMapper(options.ServerTimeZone, Name);
+        _inventory = new ZStackInventoryMapper(options.ServerTimeZone, Name);
     }
 
     public string Name { get; }
@@ -101,6 +104,23 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
 
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
         ImageStoreBackupListing.For(scan, BaseAddress, _mapper).StreamAsync(Use(), paging, cancellationToken);
+
+    /// <summary>Volumes (QueryVolume).</summary>
+    public IAsyncEnumerable<ZStackVolume> GetVolumesAsync(ZStackVolumeQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        ZStackQueryListing.For(BaseAddress, "volumes", "QueryVolume", query.Conditions(), query.Sort, ZStackJsonContext.Default.ZStackQueryReplyVolumeInventory, _inventory.Map)
+            .StreamAsync(Use(), paging, cancellationToken);
+
+    /// <summary>Volume backups (QueryVolumeBackup).</summary>
+    public IAsyncEnumerable<ZStackVolumeBackup> GetVolumeBackupsAsync(ZStackVolumeBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        ZStackQueryListing.For(BaseAddress, "volume-backups", "QueryVolumeBackup", query.Conditions(ServerTimeZone), query.Sort, ZStackJsonContext.Default.ZStackQueryReplyVolumeBackupInventory, _inventory.Map)
+            .StreamAsync(Use(), paging, cancellationToken);
+
+    /// <summary>Scheduler jobs (QuerySchedulerJob): what is on a backup schedule.</summary>
+    public IAsyncEnumerable<ZStackSchedulerJob> GetSchedulerJobsAsync(PagingOptions paging, CancellationToken cancellationToken) =>
+        ZStackQueryListing.For(BaseAddress, "scheduler/jobs", "QuerySchedulerJob", [], null, ZStackJsonContext.Default.ZStackQueryReplySchedulerJobInventory, _inventory.Map)
+            .StreamAsync(Use(), paging, cancellationToken);
+
+    IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) => new ZStackCoverage(this, Use(), _inventory, _mapper).Sources(query);
 
     private ApiPipeline Use() => !_disposed
         ? _pipeline

@@ -1,0 +1,62 @@
+namespace BackupQuery.Records;
+
+/// <summary>
+/// A CBR vault (<c>GET /v3/{project_id}/vaults</c>): its capacity from <c>billing</c> and the resources it protects.
+/// <see cref="SizeGB"/> is the API's <c>billing.size</c> in GB; <see cref="AllocatedBytes"/> and <see cref="UsedBytes"/> come
+/// from <c>billing.allocated</c> and <c>billing.used</c>, which the official SDK model documents in MB (1024² bytes).
+/// </summary>
+public sealed class CbrVault : HuaweiCloudInventoryRecord
+{
+    internal CbrVault() { }
+
+    public string? Description { get; internal init; }
+    /// <summary><c>billing.object_type</c>: <c>server</c>, <c>disk</c>, <c>turbo</c>, ...</summary>
+    public string? ResourceType { get; internal init; }
+    /// <summary><c>billing.protect_type</c>: <c>backup</c>, <c>replication</c> or <c>hybrid</c>.</summary>
+    public string? ProtectType { get; internal init; }
+    /// <summary><c>billing.size</c>: the vault's capacity, in GB.</summary>
+    public long? SizeGB { get; internal init; }
+    /// <summary><c>billing.allocated</c>, in MB as the API sends it.</summary>
+    public long? AllocatedMB { get; internal init; }
+    /// <summary><c>billing.used</c>: backup space the vault holds, in MB as the API sends it.</summary>
+    public long? UsedMB { get; internal init; }
+    public long? AllocatedBytes => AllocatedMB * MiB;
+    /// <summary>Backup space the vault holds, in bytes: what "how much backup space does each vault hold" asks.</summary>
+    public long? UsedBytes => UsedMB * MiB;
+    public long? SizeBytes => SizeGB * GiB;
+    /// <summary><c>billing.charging_mode</c>: <c>post_paid</c> or <c>pre_paid</c>.</summary>
+    public string? ChargingMode { get; internal init; }
+    /// <summary>The backup policy bound to the vault, if the reply names one.</summary>
+    public string? PolicyId { get; internal init; }
+    public string? ProviderId { get; internal init; }
+    public string? EnterpriseProjectId { get; internal init; }
+    public bool? AutoBind { get; internal init; }
+    public DateTimeOffset? CreatedAt { get; internal init; }
+    public string? CreatedAtText { get; internal init; }
+    public RecordList<CbrVaultResource> Resources { get; internal init; } = RecordList<CbrVaultResource>.Empty;
+    /// <summary>How many resources the vault protects (for Export-Csv; <see cref="Resources"/> has them).</summary>
+    public int ResourceCount => Resources.Count;
+
+    private const long MiB = 1024L * 1024;
+    private const long GiB = 1024L * 1024 * 1024;
+}
+
+/// <summary>A resource a CBR vault protects (<c>resources[]</c> of a vault).</summary>
+public sealed class CbrVaultResource
+{
+    internal CbrVaultResource() { }
+
+    public string? Id { get; internal init; }
+    public string? Name { get; internal init; }
+    /// <summary><c>OS::Nova::Server</c>, <c>OS::Cinder::Volume</c>, ...</summary>
+    public string? Type { get; internal init; }
+    /// <summary><c>available</c>, <c>error</c>, <c>protecting</c>, <c>restoring</c> or <c>removing</c>.</summary>
+    public string? ProtectStatus { get; internal init; }
+    /// <summary><c>size</c>: the resource's allocated capacity, in GB.</summary>
+    public long? SizeGB { get; internal init; }
+    /// <summary><c>backup_size</c>, as the API sends it (a string without a documented unit).</summary>
+    public string? BackupSize { get; internal init; }
+    public long? BackupCount { get; internal init; }
+
+    public override string ToString() => Name ?? Id ?? "";
+}
