@@ -88,13 +88,11 @@ internal sealed class HuaweiCloudCoverage(HuaweiCloudProject project, ApiPipelin
         }
     }
 
-    private static string Protection(CbrVault vault) => vault.PolicyId is null ? $"vault {vault.Name ?? vault.Id}" : $"vault {vault.Name ?? vault.Id}, policy {vault.PolicyId}";
+    private static string Protection(CbrVault vault) => $"vault {vault.Name ?? vault.Id}";
 
     private static CoverageResource Resource(DatabaseInstance instance) =>
         new(instance.Id, instance.Name, instance.DatastoreType, AutomatedBackup(instance));
 
-    /// <summary>The automated-backup setting as text, e.g. <c>automated backup 02:00-03:00, kept 7 days</c>; null when off (keep days 0).</summary>
-    internal static string? AutomatedBackup(DatabaseInstance instance) => instance.AutomatedBackup
-        ? $"automated backup{(string.IsNullOrEmpty(instance.BackupWindow) ? "" : " " + instance.BackupWindow)}, kept {instance.BackupKeepDays} days"
-        : null;
+    /// <summary>The automated-backup setting as text, e.g. <c>automated backup, 7 days</c> (kept); null when off (keep days 0).</summary>
+    internal static string? AutomatedBackup(DatabaseInstance instance) => instance.AutomatedBackup ? $"automated backup, {instance.BackupKeepDays} days" : null;
 }

@@ -45,7 +45,6 @@ internal sealed class CbrVaultDto : RecordDto
     [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
     [JsonPropertyName("billing")][JsonConverter(typeof(TolerantShapeConverter))] public CbrBillingDto? Billing { get; set; }
     [JsonPropertyName("resources")][JsonConverter(typeof(TolerantShapeConverter))] public List<CbrVaultResourceDto>? Resources { get; set; }
-    [JsonPropertyName("policy_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? PolicyId { get; set; }
     [JsonPropertyName("provider_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? ProviderId { get; set; }
     [JsonPropertyName("enterprise_project_id")][JsonConverter(typeof(FlexibleStringConverter))] public string? EnterpriseProjectId { get; set; }
     [JsonPropertyName("auto_bind")][JsonConverter(typeof(FlexibleBooleanConverter))] public bool? AutoBind { get; set; }

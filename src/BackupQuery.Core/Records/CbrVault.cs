@@ -2,8 +2,8 @@ namespace BackupQuery.Records;
 
 /// <summary>
 /// A CBR vault (<c>GET /v3/{project_id}/vaults</c>): its capacity from <c>billing</c> and the resources it protects.
-/// <see cref="SizeGB"/> is the API's <c>billing.size</c> in GB; <see cref="AllocatedBytes"/> and <see cref="UsedBytes"/> come
-/// from <c>billing.allocated</c> and <c>billing.used</c>, which the official SDK model documents in MB (1024² bytes).
+/// Units (docs/api-facts.md): <c>billing.size</c> and <c>billing.allocated</c> in GB, <c>billing.used</c> in MB, as Huawei's
+/// API Explorer definitions and SDK model state them; each keeps the API's value and unit, and the Bytes properties convert.
 /// </summary>
 public sealed class CbrVault : HuaweiCloudInventoryRecord
 {
@@ -16,18 +16,16 @@ public sealed class CbrVault : HuaweiCloudInventoryRecord
     public string? ProtectType { get; internal init; }
     /// <summary><c>billing.size</c>: the vault's capacity, in GB.</summary>
     public long? SizeGB { get; internal init; }
-    /// <summary><c>billing.allocated</c>, in MB as the API sends it.</summary>
-    public long? AllocatedMB { get; internal init; }
+    /// <summary><c>billing.allocated</c>: capacity bound to the vault's resources, in GB as the API sends it.</summary>
+    public long? AllocatedGB { get; internal init; }
     /// <summary><c>billing.used</c>: backup space the vault holds, in MB as the API sends it.</summary>
     public long? UsedMB { get; internal init; }
-    public long? AllocatedBytes => AllocatedMB * MiB;
+    public long? AllocatedBytes => AllocatedGB * GiB;
     /// <summary>Backup space the vault holds, in bytes: what "how much backup space does each vault hold" asks.</summary>
     public long? UsedBytes => UsedMB * MiB;
     public long? SizeBytes => SizeGB * GiB;
     /// <summary><c>billing.charging_mode</c>: <c>post_paid</c> or <c>pre_paid</c>.</summary>
     public string? ChargingMode { get; internal init; }
-    /// <summary>The backup policy bound to the vault, if the reply names one.</summary>
-    public string? PolicyId { get; internal init; }
     public string? ProviderId { get; internal init; }
     public string? EnterpriseProjectId { get; internal init; }
     public bool? AutoBind { get; internal init; }
