@@ -22,7 +22,7 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
             data.Add("rds", [Created, "Status", "Type", "Size", "Name"], width);
             data.Add("vbs", ["Id", "Name"], width);
             data.Add("vbs-detailed", [Created, "Status", "Size", "Name"], width);
-            data.Add("cbr", [Created, "Status", "Size", "Name"], width);
+            data.Add("cbr", [Created, "Status", "Resource GB", "Name"], width);
             data.Add("zstack-connection", ["Name", "Default", "AuthKind", "Identity", "Expires (UTC)"], width);
             data.Add("huaweicloud-connection", ["Name", "Default", "Region", "AuthKind", "Expires (UTC)"], width);
         }

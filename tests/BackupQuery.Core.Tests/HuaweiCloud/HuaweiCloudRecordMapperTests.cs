@@ -61,7 +61,10 @@ public class HuaweiCloudRecordMapperTests
         Assert.Equal(1, record.ChildCount);
         Assert.Equal("s1", record.Children[0].SnapshotId);
         Assert.True(record.Children[0].Bootable);
-        Assert.Equal(2L * 1024 * 1024 * 1024, record.Children[0].SizeBytes);
+        // resource_size is the protected resource's, not the backup's: kept as ResourceSizeGB, and no SizeBytes is claimed.
+        Assert.Equal(2L, record.Children[0].ResourceSizeGB);
+        Assert.Null(record.Children[0].SizeBytes);
+        Assert.Null(record.SizeBytes);
         var replication = Assert.Single(record.ReplicationRecords);
         Assert.Equal(("success", 100L, "v2"), (replication.Status, replication.Progress, replication.DestinationVaultId));
     }

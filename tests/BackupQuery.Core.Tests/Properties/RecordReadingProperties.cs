@@ -63,7 +63,7 @@ public sealed class RecordReadingProperties
         var reply = JsonSerializer.Deserialize(page, HuaweiCloudJsonContext.Default.CbrBackupsReply)!;
         var parent = new HuaweiCloudRecordMapper("c", "r", "p").Map(reply.Backups![0]);
         Assert.Equal([new BackupQuery.Text.OddValue("children.resource_size", "\"n/a\"")], parent.OddValues);
-        Assert.Null(Assert.Single(parent.Children!).SizeBytes);
+        Assert.Null(Assert.Single(parent.Children!).ResourceSizeGB);
     }
 
     private static void Apply(JsonObject record, (string Field, JsonNode? Value)[] replacements)
