@@ -14,7 +14,10 @@ public static class Program
         Options:
           --urls <url>                 listen address (default http://127.0.0.1:5080)
           --seed <n>                   data generator seed (default 1)
-          --count <key=n,...>          record counts; keys: zstack, imagestore, geminidb, rds, vbs, cbr
+          --count <key=n,...>          record counts; keys: zstack, imagestore, geminidb, rds, vbs, cbr,
+                                       zstack-volume-backups; inventory sizes: geminidb-instances,
+                                       rds-instances, cbr-servers, cbr-disks, zstack-volumes
+          --no-coverage-fixtures       leave out the named coverage fixtures (docs/api-facts.md)
           --seed-doc-mode              image-store scan replies in the seed page's "infos" shape
           --zstack-timezone <IANA id>  the ZStack management node's zone (default UTC)
           --session-timeout <seconds>  ZStack session timeout, sliding (default 7200)
@@ -76,6 +79,9 @@ public static class Program
                 case "--count":
                     ApplyCounts(options, Value());
                     break;
+                case "--no-coverage-fixtures":
+                    options.CoverageFixtures = false;
+                    break;
                 case "--seed-doc-mode":
                     options.SeedDocMode = true;
                     break;
@@ -125,7 +131,13 @@ public static class Program
                 case "rds": options.RdsCount = n; break;
                 case "vbs": options.VbsCount = n; break;
                 case "cbr": options.CbrCount = n; break;
-                default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr)");
+                case "zstack-volume-backups": options.ZStackVolumeBackupCount = n; break;
+                case "geminidb-instances": options.GeminiDbInstanceCount = n; break;
+                case "rds-instances": options.RdsInstanceCount = n; break;
+                case "cbr-servers": options.CbrServerCount = n; break;
+                case "cbr-disks": options.CbrDiskCount = n; break;
+                case "zstack-volumes": options.ZStackVolumeCount = n; break;
+                default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr, zstack-volume-backups, geminidb-instances, rds-instances, cbr-servers, cbr-disks, zstack-volumes)");
             }
         }
     }
