@@ -10,6 +10,7 @@ public sealed class HelpTests
     [
         "Connect-ZStack", "Disconnect-ZStack", "Get-ZStackConnection", "Get-ZStackDatabaseBackup", "Get-ZStackImageStoreBackup",
         "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudConnection", "Get-RdsBackup", "Get-VbsBackup", "Get-CbrBackup",
+        "Get-ZStackVolume", "Get-ZStackVolumeBackup", "Get-RdsInstance", "Get-CbrVault", "Get-CbrProtectable", "Get-BackupCoverage",
     ];
 
     public static TheoryData<string> Cmdlets() => new(Names);
