@@ -1,7 +1,7 @@
 namespace BackupQuery.Records;
 
-/// <summary>A ZStack scheduler job (QuerySchedulerJob): what runs on a schedule against which resource.</summary>
-public sealed class ZStackSchedulerJob : InventoryRecord
+/// <summary>A ZStack scheduler job (QuerySchedulerJob): what runs on a schedule against which resource (read by coverage only).</summary>
+internal sealed class ZStackSchedulerJob : InventoryRecord
 {
     internal ZStackSchedulerJob() { }
 

@@ -116,7 +116,7 @@ public sealed class ZStackConnection : IBackupConnection, ICoverageProvider, IDi
             .StreamAsync(Use(), paging, cancellationToken);
 
     /// <summary>Scheduler jobs (QuerySchedulerJob): what is on a backup schedule.</summary>
-    public IAsyncEnumerable<ZStackSchedulerJob> GetSchedulerJobsAsync(PagingOptions paging, CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<ZStackSchedulerJob> GetSchedulerJobsAsync(PagingOptions paging, CancellationToken cancellationToken) =>
         ZStackQueryListing.For(BaseAddress, "scheduler/jobs", "QuerySchedulerJob", [], null, ZStackJsonContext.Default.ZStackQueryReplySchedulerJobInventory, _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 
