@@ -17,7 +17,7 @@ public static class Program
           --count <key=n,...>          record counts; keys: zstack, imagestore, geminidb, rds, vbs, cbr,
                                        zstack-volume-backups; inventory sizes: geminidb-instances,
                                        rds-instances, cbr-servers, cbr-disks, zstack-volumes
-          --no-coverage-fixtures       leave out the named coverage fixtures (docs/api-facts.md)
+          --no-coverage-fixtures       leave out the named coverage fixtures (docs/api_facts.md)
           --seed-doc-mode              image-store scan replies in the seed page's "infos" shape
           --zstack-timezone <IANA id>  the ZStack management node's zone (default UTC)
           --session-timeout <seconds>  ZStack session timeout, sliding (default 7200)

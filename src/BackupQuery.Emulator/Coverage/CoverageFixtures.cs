@@ -56,7 +56,7 @@ public sealed record CoverageFixture(
 /// <summary>
 /// The coverage fixtures of every service in one place: ids and names are fixed, dates follow the emulator's start
 /// (<c>EmulatorServer.StartedAt</c>). The datasets build their records from these definitions; tests read them to know
-/// what a coverage run must answer. See docs/api-facts.md.
+/// what a coverage run must answer. See docs/api_facts.md.
 /// </summary>
 public static class CoverageFixtures
 {
@@ -150,7 +150,9 @@ public static class CoverageFixtures
         foreach (var (scenario, on, attempts) in Scenarios)
         {
             var n = (int)scenario;
-            yield return new(Cbr, CbrDiskType, $"c0ffeed1-0000-4000-8000-{n:x12}", $"cov-cbr-disk-{Slug(scenario)}", scenario, on, on ? CbrDiskVaultName : null, attempts);
+            // A minute older than the servers' backups: one listing holds both, and equal times would leave its order to chance.
+            FixtureAttempt[] older = [.. attempts.Select(a => a with { Age = a.Age + TimeSpan.FromMinutes(1) })];
+            yield return new(Cbr, CbrDiskType, $"c0ffeed1-0000-4000-8000-{n:x12}", $"cov-cbr-disk-{Slug(scenario)}", scenario, on, on ? CbrDiskVaultName : null, older);
         }
         foreach (var (scenario, on, attempts) in Scenarios)
         {

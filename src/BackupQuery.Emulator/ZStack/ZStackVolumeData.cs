@@ -28,7 +28,7 @@ public sealed class ZStackVolumeData
         Volumes = [.. fixtures.Select(f => FixtureVolume(f, startedAt)), .. generated];
         _volumesByUuid = Volumes.ToDictionary(v => v.Uuid, StringComparer.Ordinal);
         var backedUp = generated.Where((_, i) => i % 7 != 6).ToArray();
-        Backups = new VolumeBackupList(this, options.ZStackVolumeBackupCount, [.. FixtureBackups(fixtures, startedAt, backupStorages)], backedUp, backupStorages, options.DataAnchor);
+        Backups = new VolumeBackupList(this, options.ZStackVolumeBackupCount, [.. FixtureBackups(fixtures, startedAt, backupStorages).OrderByDescending(b => b.CreateDate)], backedUp, backupStorages, options.DataAnchor);
         Jobs = [.. FixtureJobs(fixtures, startedAt), .. GeneratedJobs(generated, options.DataAnchor)];
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BackupQuery.Emulator.ZStack;
 
 /// <summary>
-/// The fields of VolumeInventory, VolumeBackupInventory and SchedulerJobInventory (docs/api-facts.md), and their replies:
+/// The fields of VolumeInventory, VolumeBackupInventory and SchedulerJobInventory (docs/api_facts.md), and their replies:
 /// the top-level fields written by kind (Gson style: nulls omitted, dates in Java's format), then the reply-only ones.
 /// </summary>
 internal static class ZStackVolumeFields

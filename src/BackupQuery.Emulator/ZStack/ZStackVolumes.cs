@@ -16,7 +16,7 @@ public sealed record ZStackVolume(string Uuid, string Name, string Type, string?
     public bool IsShareable { get; init; }
 }
 
-/// <summary>A VolumeBackupInventory (QueryVolumeBackup). Status Ready, Creating or Failed (docs/api-facts.md). Size is bytes.</summary>
+/// <summary>A VolumeBackupInventory (QueryVolumeBackup). Status Ready, Creating or Failed (docs/api_facts.md). Size is bytes.</summary>
 public sealed record ZStackVolumeBackup(string Uuid, string Name, string VolumeUuid, string? VmInstanceUuid, string Status, DateTimeOffset CreateDate)
 {
     public string? Description { get; init; }

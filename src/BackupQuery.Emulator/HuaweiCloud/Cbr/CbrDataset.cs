@@ -29,7 +29,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures' backups dated back from it; null adds none.</param>
     public CbrDataset(int seed, int count, string projectId, string replicaProjectId, CbrInventory inventory, DateTimeOffset? fixturesFrom = null)
-        : base(count, [.. FixtureBackups(fixturesFrom, projectId), .. Seeds()])
+        : base(count, [.. FixtureBackups(fixturesFrom, projectId).OrderByDescending(b => b.CreatedAt), .. Seeds()])
     {
         _seed = seed;
         _projectId = projectId;
@@ -37,8 +37,12 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         Inventory = inventory;
         Codec = new IdCodec(seed, "cbr");
         _timeline = new DataTimeline(new DateTimeOffset(Seeds()[1].CreatedAt, TimeSpan.Zero), Math.Max(0, count - HeadCount));
-        _perResource = new(CountPerResource);
+        _perResource = new(CountPerResource, LazyThreadSafetyMode.ExecutionAndPublication);
+        // A large dataset takes seconds to count: start at once, so the first vault listing does not wait for all of it.
+        if (count >= WarmUpCount) _ = Task.Run(() => _perResource.Value);
     }
+
+    private const int WarmUpCount = 20_000;
 
     /// <summary>The vaults, servers and disks the backups belong to.</summary>
     public CbrInventory Inventory { get; }
@@ -48,7 +52,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
     /// <summary>Non-default enterprise project ids some backups carry (the rest carry "0").</summary>
     public IReadOnlyList<string> EnterpriseProjectIds => Inventory.EnterpriseProjectIds;
 
-    /// <summary>Available backups and their stored MB per resource id (one pass over the dataset, on first use).</summary>
+    /// <summary>Available backups and their stored MB per resource id (one pass over the dataset: at start when large, else on first use).</summary>
     public IReadOnlyDictionary<string, CbrResourceBackups> PerResource => _perResource.Value;
 
     private protected override IdCodec Codec { get; }
@@ -108,7 +112,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
                 yield return new CbrBackup
                 {
                     Id = CoverageFixtures.BackupId(f, k),
-                    Name = $"autobk_{f.ResourceName}_{k}",
+                    Name = $"autobk_cov{CoverageFixtures.Index(f)}{(server ? 's' : 'd')}_{k:0000}",
                     CheckpointId = CoverageFixtures.BackupId(f, k),
                     ProjectId = projectId,
                     // A fixture in no vault left it after its backups were made there.

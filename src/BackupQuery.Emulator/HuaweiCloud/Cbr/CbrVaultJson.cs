@@ -4,7 +4,7 @@ namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
 /// A vault on the wire, as ListVaults lists it and as a protectable's <c>protectable.vault</c> names it. Units (see
-/// docs/api-facts.md): <c>size</c> and <c>allocated</c> GB, <c>used</c> MB, a resource's <c>size</c> GB and <c>backup_size</c> MB.
+/// docs/api_facts.md): <c>size</c> and <c>allocated</c> GB, <c>used</c> MB, a resource's <c>size</c> GB and <c>backup_size</c> MB.
 /// </summary>
 internal static class CbrVaultJson
 {

@@ -37,7 +37,7 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures dated back from it; null adds none.</param>
     public GeminiDbDataset(int seed, int count, int instanceCount, DateTimeOffset? fixturesFrom)
-        : base(count, [.. FixtureBackups(fixturesFrom), .. Seeds])
+        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime), .. Seeds])
     {
         _seed = seed;
         Codec = new IdCodec(seed, "geminidb");
@@ -86,7 +86,7 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
                 var a = f.Attempts[k];
                 var begin = start - a.Age;
                 var status = a.Outcome switch { FixtureOutcome.Success => "COMPLETED", FixtureOutcome.Failed => "FAILED", _ => "BUILDING" };
-                yield return new GeminiDbBackup(CoverageFixtures.BackupId(f, k), $"{f.ResourceName}-{begin.UtcDateTime:yyyyMMddHHmmss}", "",
+                yield return new GeminiDbBackup(CoverageFixtures.BackupId(f, k), $"cov-{CoverageFixtures.Index(f)}-{begin.UtcDateTime:yyyyMMddHHmmss}", "",
                     f.ResourceId, f.ResourceName, "mongodb", "4.0", "Auto", begin, begin.AddMinutes(5), status, 1024 * 1024, "Instance", null);
             }
         }

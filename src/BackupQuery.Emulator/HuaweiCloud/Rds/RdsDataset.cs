@@ -22,7 +22,7 @@ public sealed class RdsDataset : BackupDataset<RdsBackup>
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures dated back from it; null adds none.</param>
     public RdsDataset(int seed, int count, DateTimeOffset anchor, int instanceCount = 5, DateTimeOffset? fixturesFrom = null)
-        : base(count, [.. FixtureBackups(fixturesFrom)])
+        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime)])
     {
         _seed = seed;
         Codec = new IdCodec(seed, "rds");
@@ -78,7 +78,7 @@ public sealed class RdsDataset : BackupDataset<RdsBackup>
                 var a = f.Attempts[k];
                 var begin = (start - a.Age).ToOffset(ChinaStandardTime);
                 var status = a.Outcome switch { FixtureOutcome.Success => "COMPLETED", FixtureOutcome.Failed => "FAILED", _ => "BUILDING" };
-                yield return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"{f.ResourceName}-{begin:yyyyMMddHHmmssfff}", [],
+                yield return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"cov-{CoverageFixtures.Index(f)}-{begin:yyyyMMddHHmmssfff}", [],
                     begin, begin.AddMinutes(5), status, "auto", 2_048_000, "MySQL", "8.0", false, 40);
             }
         }
