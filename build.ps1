@@ -556,8 +556,7 @@ function Write-ModuleLayout {
     if ($prerelease) { $manifest = $manifest -replace '(?m)^(\s*PSData\s*=\s*@\{)', "`${1}`r`n            Prerelease = '$prerelease'" }
     Write-Utf8File (Join-Path $ModuleDir 'BackupQuery.psd1') $manifest
 
-    # Cmdlet pages are Verb-Noun.md (capitalised); other pages (api-facts.md) are not help.
-    $pages = @(Get-ChildItem -LiteralPath (Join-Path $Root 'docs') -Filter '*-*.md' | Where-Object Name -CMatch '^[A-Z][a-z]+-[A-Z]\w*\.md$' | Sort-Object Name | ForEach-Object { $_.FullName })
+    $pages = @(Get-ChildItem -LiteralPath (Join-Path $Root 'docs') -Filter '*-*.md' | Sort-Object Name | ForEach-Object { $_.FullName })
     New-MamlHelp -Pages $pages -OutputPath (Join-Path $helpDir 'BackupQuery.dll-Help.xml')
     foreach ($about in Get-ChildItem -LiteralPath (Join-Path $Root 'docs') -Filter 'about_*.md') {
         Write-Utf8File (Join-Path $helpDir ($about.BaseName + '.help.txt')) (ConvertTo-AboutHelpText $about.FullName)

@@ -3,7 +3,7 @@ using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
-// Wire shapes of the Huawei Cloud inventory replies (docs/api-facts.md). Internal: the public surface is the records.
+// Wire shapes of the Huawei Cloud inventory replies (docs/api_facts.md). Internal: the public surface is the records.
 
 /// <summary>GeminiDB and RDS <c>ListInstances</c> share this shape: <c>instances</c> and <c>total_count</c>.</summary>
 internal sealed class DatabaseInstancesReply

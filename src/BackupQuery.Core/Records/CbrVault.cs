@@ -2,7 +2,7 @@ namespace BackupQuery.Records;
 
 /// <summary>
 /// A CBR vault (<c>GET /v3/{project_id}/vaults</c>): its capacity from <c>billing</c> and the resources it protects.
-/// Units (docs/api-facts.md): <c>billing.size</c> and <c>billing.allocated</c> in GB, <c>billing.used</c> in MB, as Huawei's
+/// Units (docs/api_facts.md): <c>billing.size</c> and <c>billing.allocated</c> in GB, <c>billing.used</c> in MB, as Huawei's
 /// API Explorer definitions and SDK model state them; each keeps the API's value and unit, and the Bytes properties convert.
 /// </summary>
 public sealed class CbrVault : HuaweiCloudInventoryRecord

@@ -3,7 +3,7 @@ using BackupQuery.Text;
 
 namespace BackupQuery.ZStack;
 
-// Wire shapes of the ZStack inventories coverage reads (docs/api-facts.md). Internal: the public surface is the records.
+// Wire shapes of the ZStack inventories coverage reads (docs/api_facts.md). Internal: the public surface is the records.
 
 internal sealed class VolumeInventory : RecordDto
 {
