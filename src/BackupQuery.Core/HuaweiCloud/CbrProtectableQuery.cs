@@ -19,8 +19,6 @@ public sealed class CbrProtectableQuery
     /// <summary>Disks attached to this server.</summary>
     public string? ServerId { get; init; }
 
-    internal string PathType => Type == CbrProtectableType.Disk ? "disk" : "server";
-
     internal IReadOnlyList<KeyValuePair<string, string>> Parameters()
     {
         var parameters = new QueryParameters();

@@ -113,39 +113,65 @@ public sealed class HuaweiCloudConnection : IBackupConnection, ICoverageProvider
     }
 
     /// <summary>GeminiDB (GaussDB NoSQL) backups.</summary>
-    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        GeminiDbListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.GeminiDbBackups, query.Parameters(project.Now), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Relational RDS backups of one instance.</summary>
-    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        RdsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.RdsBackups, query.Parameters(project.Now), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
-    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        VbsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
+        return project.Listing(api, query.Parameters(), b => project.Mapper.Map(b, query.Detailed)).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>CBR backups.</summary>
-    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        CbrListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>GeminiDB instances, with their automated-backup setting.</summary>
-    public IAsyncEnumerable<DatabaseInstance> GetGeminiDbInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        DatabaseInstanceListing.GeminiDb(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<DatabaseInstance> GetGeminiDbInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.GeminiDbInstances, query.Parameters(), d => project.Inventory.Map(d, "GeminiDB")).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Relational RDS instances, with their automated-backup setting.</summary>
-    public IAsyncEnumerable<DatabaseInstance> GetRdsInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        DatabaseInstanceListing.Rds(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<DatabaseInstance> GetRdsInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.RdsInstances, query.Parameters(), d => project.Inventory.Map(d, "RDS")).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>CBR vaults, with their capacity and the resources they protect.</summary>
-    public IAsyncEnumerable<CbrVault> GetCbrVaultsAsync(CbrVaultQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        CbrVaultListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<CbrVault> GetCbrVaultsAsync(CbrVaultQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.CbrVaults, query.Parameters(), project.Inventory.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Servers or disks CBR could protect, with the vault each is in.</summary>
-    public IAsyncEnumerable<CbrProtectable> GetCbrProtectablesAsync(CbrProtectableQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        CbrProtectableListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<CbrProtectable> GetCbrProtectablesAsync(CbrProtectableQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        var api = query.Type == CbrProtectableType.Disk ? HuaweiCloudApis.CbrProtectableDisks : HuaweiCloudApis.CbrProtectableServers;
+        return project.Listing(api, query.Parameters(), project.Inventory.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) =>
-        new HuaweiCloudCoverage(Use(), _pipeline, Name, Region).Sources(query);
+        new HuaweiCloudCoverage(this).Sources(query);
 
     private HuaweiCloudProject Use() => !_disconnected && _project is { } project
         ? project

@@ -1,5 +1,4 @@
 using BackupQuery.Coverage;
-using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
 
@@ -9,24 +8,24 @@ namespace BackupQuery.HuaweiCloud;
 /// Coverage of one Huawei Cloud project: GeminiDB (instances + one backup listing), RDS (instances + each instance's
 /// backups, all at once under the connection's limit) and CBR (servers, disks and vaults + one backup listing).
 /// </summary>
-internal sealed class HuaweiCloudCoverage(HuaweiCloudProject project, ApiPipeline pipeline, string connection, string region)
+internal sealed class HuaweiCloudCoverage(HuaweiCloudConnection huawei)
 {
     private static readonly PagingOptions Everything = new();
 
     public IEnumerable<CoverageSource> Sources(CoverageQuery query)
     {
-        if (query.Wants(CoverageService.GeminiDB)) yield return new(connection, CoverageService.GeminiDB, ct => GeminiDbAsync(query, ct));
-        if (query.Wants(CoverageService.RDS)) yield return new(connection, CoverageService.RDS, ct => RdsAsync(query, ct));
-        if (query.Wants(CoverageService.CBR)) yield return new(connection, CoverageService.CBR, ct => CbrAsync(query, ct));
+        if (query.Wants(CoverageService.GeminiDB)) yield return new(huawei.Name, CoverageService.GeminiDB, ct => GeminiDbAsync(query, ct));
+        if (query.Wants(CoverageService.RDS)) yield return new(huawei.Name, CoverageService.RDS, ct => RdsAsync(query, ct));
+        if (query.Wants(CoverageService.CBR)) yield return new(huawei.Name, CoverageService.CBR, ct => CbrAsync(query, ct));
     }
 
-    private CoverageSheet Sheet(CoverageService service) => new(service, HuaweiCloudProtocol.ProviderName, connection, region, project.Mapper.ProjectId);
+    private CoverageSheet Sheet(CoverageService service) => new(service, HuaweiCloudProtocol.ProviderName, huawei.Name, huawei.Region, huawei.ProjectId);
 
     private async Task<IReadOnlyList<BackupCoverage>> GeminiDbAsync(CoverageQuery query, CancellationToken cancellationToken)
     {
-        var instances = Listings.ToListAsync(DatabaseInstanceListing.GeminiDb(new DatabaseInstanceQuery(), project).StreamAsync(pipeline, Everything, cancellationToken), cancellationToken);
+        var instances = Listings.ToListAsync(huawei.GetGeminiDbInstancesAsync(new(), Everything, cancellationToken), cancellationToken);
         var tallies = new BackupTallies();
-        var backups = Listings.ForEachAsync(GeminiDbListing.For(new GeminiDbBackupQuery(), project).StreamAsync(pipeline, Everything, cancellationToken),
+        var backups = Listings.ForEachAsync(huawei.GetGeminiDbBackupsAsync(new(), Everything, cancellationToken),
             b => tallies.Add(b.InstanceId, b.CreatedAt, BackupOutcomes.Database.Of(b.Status), b.Status), cancellationToken);
         await Task.WhenAll(instances, backups).ConfigureAwait(false);
         return Sheet(CoverageService.GeminiDB).Evaluate(instances.Result.Select(Resource), tallies, query);
@@ -34,7 +33,7 @@ internal sealed class HuaweiCloudCoverage(HuaweiCloudProject project, ApiPipelin
 
     private async Task<IReadOnlyList<BackupCoverage>> RdsAsync(CoverageQuery query, CancellationToken cancellationToken)
     {
-        var instances = await Listings.ToListAsync(DatabaseInstanceListing.Rds(new DatabaseInstanceQuery(), project).StreamAsync(pipeline, Everything, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var instances = await Listings.ToListAsync(huawei.GetRdsInstancesAsync(new(), Everything, cancellationToken), cancellationToken).ConfigureAwait(false);
         // The API lists backups per instance only: every instance's listing goes out at once, the connection's limit paces them.
         var tallies = await Task.WhenAll(instances.Select(i => RdsTallyAsync(i.Id, cancellationToken))).ConfigureAwait(false);
         var sheet = Sheet(CoverageService.RDS);
@@ -44,18 +43,18 @@ internal sealed class HuaweiCloudCoverage(HuaweiCloudProject project, ApiPipelin
     private async Task<BackupTally> RdsTallyAsync(string instanceId, CancellationToken cancellationToken)
     {
         var tally = new BackupTally();
-        await Listings.ForEachAsync(RdsListing.For(new RdsBackupQuery { InstanceId = instanceId }, project).StreamAsync(pipeline, Everything, cancellationToken),
+        await Listings.ForEachAsync(huawei.GetRdsBackupsAsync(new() { InstanceId = instanceId }, Everything, cancellationToken),
             b => tally.Add(b.CreatedAt, BackupOutcomes.Database.Of(b.Status), b.Status), cancellationToken).ConfigureAwait(false);
         return tally;
     }
 
     private async Task<IReadOnlyList<BackupCoverage>> CbrAsync(CoverageQuery query, CancellationToken cancellationToken)
     {
-        var servers = Listings.ToListAsync(CbrProtectableListing.For(new CbrProtectableQuery { Type = CbrProtectableType.Server }, project).StreamAsync(pipeline, Everything, cancellationToken), cancellationToken);
-        var disks = Listings.ToListAsync(CbrProtectableListing.For(new CbrProtectableQuery { Type = CbrProtectableType.Disk }, project).StreamAsync(pipeline, Everything, cancellationToken), cancellationToken);
-        var vaults = Listings.ToListAsync(CbrVaultListing.For(new CbrVaultQuery(), project).StreamAsync(pipeline, Everything, cancellationToken), cancellationToken);
+        var servers = Listings.ToListAsync(huawei.GetCbrProtectablesAsync(new() { Type = CbrProtectableType.Server }, Everything, cancellationToken), cancellationToken);
+        var disks = Listings.ToListAsync(huawei.GetCbrProtectablesAsync(new() { Type = CbrProtectableType.Disk }, Everything, cancellationToken), cancellationToken);
+        var vaults = Listings.ToListAsync(huawei.GetCbrVaultsAsync(new(), Everything, cancellationToken), cancellationToken);
         var tallies = new BackupTallies();
-        var backups = Listings.ForEachAsync(CbrListing.For(new CbrBackupQuery(), project).StreamAsync(pipeline, Everything, cancellationToken),
+        var backups = Listings.ForEachAsync(huawei.GetCbrBackupsAsync(new(), Everything, cancellationToken),
             b => tallies.Add(b.ResourceId, b.CreatedAt, BackupOutcomes.Cbr.Of(b.Status), b.Status), cancellationToken);
         await Task.WhenAll(servers, disks, vaults, backups).ConfigureAwait(false);
         return Sheet(CoverageService.CBR).Evaluate(CbrResources(servers.Result.Concat(disks.Result), vaults.Result), tallies, query);

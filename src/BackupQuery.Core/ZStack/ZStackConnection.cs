@@ -120,7 +120,7 @@ public sealed class ZStackConnection : IBackupConnection, ICoverageProvider, IDi
         ZStackQueryListing.For(BaseAddress, "scheduler/jobs", "QuerySchedulerJob", [], null, ZStackJsonContext.Default.ZStackQueryReplySchedulerJobInventory, _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 
-    IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) => new ZStackCoverage(this, Use(), _inventory, _mapper).Sources(query);
+    IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) => new ZStackCoverage(this).Sources(query);
 
     private ApiPipeline Use() => !_disposed
         ? _pipeline

@@ -1,5 +1,4 @@
 using BackupQuery.Coverage;
-using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
 
@@ -9,7 +8,7 @@ namespace BackupQuery.ZStack;
 /// Coverage of one ZStack management node: its volumes (volumes + volume backups + scheduler jobs, one listing each, at
 /// once) and its own management database (one resource, from the database backups).
 /// </summary>
-internal sealed class ZStackCoverage(ZStackConnection zstack, ApiPipeline pipeline, ZStackInventoryMapper inventory, ZStackRecordMapper mapper)
+internal sealed class ZStackCoverage(ZStackConnection zstack)
 {
     /// <summary>The id the management database is shown under (it has no uuid of its own: ZStack backs up its own database).</summary>
     public const string ManagementDatabaseId = "management-database";
@@ -26,10 +25,10 @@ internal sealed class ZStackCoverage(ZStackConnection zstack, ApiPipeline pipeli
 
     private async Task<IReadOnlyList<BackupCoverage>> VolumesAsync(CoverageQuery query, CancellationToken cancellationToken)
     {
-        var volumes = Listings.ToListAsync(Query("volumes", "QueryVolume", ZStackJsonContext.Default.ZStackQueryReplyVolumeInventory, inventory.Map, cancellationToken), cancellationToken);
-        var jobs = Listings.ToListAsync(Query("scheduler/jobs", "QuerySchedulerJob", ZStackJsonContext.Default.ZStackQueryReplySchedulerJobInventory, inventory.Map, cancellationToken), cancellationToken);
+        var volumes = Listings.ToListAsync(zstack.GetVolumesAsync(new(), Everything, cancellationToken), cancellationToken);
+        var jobs = Listings.ToListAsync(zstack.GetSchedulerJobsAsync(Everything, cancellationToken), cancellationToken);
         var tallies = new BackupTallies();
-        var backups = Listings.ForEachAsync(Query("volume-backups", "QueryVolumeBackup", ZStackJsonContext.Default.ZStackQueryReplyVolumeBackupInventory, inventory.Map, cancellationToken),
+        var backups = Listings.ForEachAsync(zstack.GetVolumeBackupsAsync(new(), Everything, cancellationToken),
             b => tallies.Add(b.VolumeUuid, b.CreatedAt, BackupOutcomes.ZStack.Of(b.Status), b.Status), cancellationToken);
         await Task.WhenAll(volumes, jobs, backups).ConfigureAwait(false);
         var schedules = BackupSchedules(jobs.Result);
@@ -39,15 +38,11 @@ internal sealed class ZStackCoverage(ZStackConnection zstack, ApiPipeline pipeli
     private async Task<IReadOnlyList<BackupCoverage>> DatabaseAsync(CoverageQuery query, CancellationToken cancellationToken)
     {
         var tally = new BackupTally();
-        await Listings.ForEachAsync(ZStackDatabaseBackupListing.For(new ZStackDatabaseBackupQuery(), zstack.BaseAddress, zstack.ServerTimeZone, mapper).StreamAsync(pipeline, Everything, cancellationToken),
+        await Listings.ForEachAsync(zstack.GetDatabaseBackupsAsync(new(), Everything, cancellationToken),
             b => tally.Add(b.CreatedAt, BackupOutcomes.ZStack.Of(b.Status), b.Status), cancellationToken).ConfigureAwait(false);
         var resource = new CoverageResource(ManagementDatabaseId, $"management database ({zstack.BaseAddress.Host})", "ManagementDatabase", null);
         return [Sheet(CoverageService.ZStackDatabase).Evaluate(resource, tally, query)];
     }
-
-    private IAsyncEnumerable<TRecord> Query<TInventory, TRecord>(string resource, string operation,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<ZStackQueryReply<TInventory>> reply, Func<TInventory, TRecord> map, CancellationToken cancellationToken) =>
-        ZStackQueryListing.For(zstack.BaseAddress, resource, operation, [], null, reply, map).StreamAsync(pipeline, Everything, cancellationToken);
 
     /// <summary>Enabled scheduler jobs that make backups, by the uuid they target (a volume or a VM).</summary>
     internal static Dictionary<string, ZStackSchedulerJob> BackupSchedules(IEnumerable<ZStackSchedulerJob> jobs)

@@ -21,7 +21,7 @@ internal static class ZStackQueryListing
             {
                 var request = new ApiRequest(HttpMethod.Get, baseAddress, "v1/" + resource, operation);
                 foreach (var condition in conditions) request.AddQuery("q", condition.ToString());
-                return request.AddQuery("start", cursor.Offset).AddQuery("limit", limit).AddQuery("replyWithCount", true).AddQuery("sort", sort);
+                return request.AddPageQuery("start", cursor.Offset).AddQuery("limit", limit).AddQuery("replyWithCount", true).AddQuery("sort", sort);
             },
             Reply = reply,
             ItemCount = r => r?.Inventories?.Count,

@@ -31,8 +31,8 @@ public sealed class GetCbrProtectableCommand : HuaweiCloudListingCmdlet
     public string? ServerId { get; set; }
 
     [Parameter(HelpMessage = "Records per request, 1-50 (default 50); a hint, never a cap on the results.")]
-    [ValidateRange(1, CbrProtectableListing.MaxPageSize)]
-    public int PageSize { get; set; } = CbrProtectableListing.MaxPageSize;
+    [ValidateRange(1, 50)]
+    public int PageSize { get; set; } = 50;
 
     protected override string Activity => "Listing CBR protectable resources";
     protected override int? RequestedPageSize => PageSize;

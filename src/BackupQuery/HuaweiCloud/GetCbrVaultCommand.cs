@@ -43,8 +43,8 @@ public sealed class GetCbrVaultCommand : HuaweiCloudListingCmdlet
     public string? EnterpriseProjectId { get; set; }
 
     [Parameter(HelpMessage = "Records per request, 1-1000 (default 1000); a hint, never a cap on the results.")]
-    [ValidateRange(1, CbrVaultListing.MaxPageSize)]
-    public int PageSize { get; set; } = CbrVaultListing.MaxPageSize;
+    [ValidateRange(1, 1000)]
+    public int PageSize { get; set; } = 1000;
 
     protected override string Activity => "Listing CBR vaults";
     protected override int? RequestedPageSize => PageSize;

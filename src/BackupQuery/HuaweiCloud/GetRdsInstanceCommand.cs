@@ -29,8 +29,8 @@ public sealed class GetRdsInstanceCommand : HuaweiCloudListingCmdlet
     public string? DatastoreType { get; set; }
 
     [Parameter(HelpMessage = "Records per request, 1-100 (default 100); a hint, never a cap on the results.")]
-    [ValidateRange(1, DatabaseInstanceListing.MaxPageSize)]
-    public int PageSize { get; set; } = DatabaseInstanceListing.MaxPageSize;
+    [ValidateRange(1, 100)]
+    public int PageSize { get; set; } = 100;
 
     protected override string Activity => $"Listing {Service} instances";
     protected override int? RequestedPageSize => PageSize;

@@ -1,0 +1,56 @@
+using BackupQuery.Paging;
+
+namespace BackupQuery.HuaweiCloud;
+
+/// <summary>The Huawei Cloud listing APIs this module reads, each declared once (spec §6-§9).</summary>
+internal static class HuaweiCloudApis
+{
+    /// <summary>GeminiDB (GaussDB NoSQL) backups: offset paging up to <c>total_count</c>, 100 at most per page.</summary>
+    public static readonly HuaweiCloudApi<GeminiDbBackupsReply, GeminiDbBackupDto> GeminiDbBackups = new(
+        HuaweiCloudEndpoints.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", PagingStrategy.Offset, MaxPageSize: 100,
+        HuaweiCloudJsonContext.Default.GeminiDbBackupsReply, r => r?.Backups, r => r?.TotalCount);
+
+    /// <summary>Relational RDS backups of one instance: offset paging up to <c>total_count</c>, 100 at most per page.</summary>
+    public static readonly HuaweiCloudApi<RdsBackupsReply, RdsBackupDto> RdsBackups = new(
+        HuaweiCloudEndpoints.Rds, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 100,
+        HuaweiCloudJsonContext.Default.RdsBackupsReply, r => r?.Backups, r => r?.TotalCount);
+
+    /// <summary>CBR backups: offset paging up to <c>count</c> (the total of matches, not the page size), 1,000 at most per page.</summary>
+    public static readonly HuaweiCloudApi<CbrBackupsReply, CbrBackupDto> CbrBackups = new(
+        HuaweiCloudEndpoints.Cbr, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 1000,
+        HuaweiCloudJsonContext.Default.CbrBackupsReply, r => r?.Backups, r => r?.Count);
+
+    /// <summary>
+    /// VBS backups, summary: marker paging, 1,000 at most per page. The reply's <c>count</c> is not used to plan pages:
+    /// a marker cannot address a page ahead of the one that names it.
+    /// </summary>
+    public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackups = new(
+        HuaweiCloudEndpoints.Vbs, "v2", "backups", "ListBackups", PagingStrategy.Marker, MaxPageSize: 1000,
+        HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker);
+
+    /// <summary>VBS backups with details: as <see cref="VbsBackups"/>, from <c>backups/detail</c>.</summary>
+    public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackupDetails =
+        VbsBackups with { Resource = "backups/detail", Operation = "ListBackupsDetails" };
+
+    /// <summary>GeminiDB instances (<c>ListInstances</c>): offset paging up to <c>total_count</c>, 100 at most per page.</summary>
+    public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> GeminiDbInstances = new(
+        HuaweiCloudEndpoints.GeminiDb, "v3", "instances", "ListInstances", PagingStrategy.Offset, MaxPageSize: 100,
+        HuaweiCloudJsonContext.Default.DatabaseInstancesReply, r => r?.Instances, r => r?.TotalCount);
+
+    /// <summary>Relational RDS instances: the same shape, on the rds endpoint.</summary>
+    public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> RdsInstances = GeminiDbInstances with { Service = HuaweiCloudEndpoints.Rds };
+
+    /// <summary>CBR vaults (<c>ListVault</c>): offset paging up to <c>count</c>, 1,000 at most per page.</summary>
+    public static readonly HuaweiCloudApi<CbrVaultsReply, CbrVaultDto> CbrVaults = new(
+        HuaweiCloudEndpoints.Cbr, "v3", "vaults", "ListVault", PagingStrategy.Offset, MaxPageSize: 1000,
+        HuaweiCloudJsonContext.Default.CbrVaultsReply, r => r?.Vaults, r => r?.Count);
+
+    /// <summary>CBR protectable servers (<c>ListProtectable</c>): offset paging, 50 at most per page, no total (a short page ends it).</summary>
+    public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableServers = new(
+        HuaweiCloudEndpoints.Cbr, "v3", "protectables/server/instances", "ListProtectable", PagingStrategy.Offset, MaxPageSize: 50,
+        HuaweiCloudJsonContext.Default.CbrProtectablesReply, r => r?.Instances, _ => null);
+
+    /// <summary>CBR protectable disks: as <see cref="CbrProtectableServers"/>, of <c>disk</c>.</summary>
+    public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableDisks =
+        CbrProtectableServers with { Resource = "protectables/disk/instances" };
+}
