@@ -312,7 +312,7 @@ Describe 'Get-CbrBackup' {
 
     It 'has default table views' {
         $text = $Cbr[0..2] | Out-String -Width 80
-        $text | Should -Match 'Created \(UTC\)\s+Status\s+Size\s+Name'
+        $text | Should -Match 'Created \(UTC\)\s+Status\s+Resource GB\s+Name'
         $text | Should -Match ([regex]::Escape($Cbr[2].Name))
         $text | Should -Not -Match '…'
         ($Main | Out-String -Width 80) | Should -Match $Region
