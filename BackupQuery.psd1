@@ -16,12 +16,18 @@
         'Get-ZStackConnection'
         'Get-ZStackDatabaseBackup'
         'Get-ZStackImageStoreBackup'
+        'Get-ZStackVolume'
+        'Get-ZStackVolumeBackup'
         'Connect-HuaweiCloud'
         'Disconnect-HuaweiCloud'
         'Get-HuaweiCloudConnection'
         'Get-RdsBackup'
         'Get-VbsBackup'
         'Get-CbrBackup'
+        'Get-RdsInstance'
+        'Get-CbrVault'
+        'Get-CbrProtectable'
+        'Get-BackupCoverage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

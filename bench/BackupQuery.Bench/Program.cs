@@ -5,7 +5,7 @@ using BackupQuery.Bench;
 using BackupQuery.Paging;
 using static BackupQuery.Bench.Report;
 
-// Usage: dotnet run -c Release --project bench/BackupQuery.Bench [-- --scale 0.1]
+// Usage: dotnet run -c Release --project bench/BackupQuery.Bench [-- --scale 0.1] | [-- --coverage [--scale 0.1]]
 // Starts the emulator as its own process (one per scenario), measures the module against a sequential page-at-a-time
 // baseline and a raw limit in the same run, and writes bench/RESULTS.md. --scale shrinks every size (a quick check).
 if (args.Length > 0 && args[0] == PeakMemory.ChildVerb) return await PeakMemory.ChildAsync(args[1]);
@@ -15,6 +15,7 @@ int Size(int n) => Math.Max(1000, (int)(n * scale));
 const int Rounds = 3;
 const int Latency = 50;
 var resultsFile = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ResultsFile").Value!;
+if (args.Length > 0 && args[0] == CoverageBench.Verb) return await CoverageBench.RunAsync(args.Length > 2 && args[1] == "--scale" ? double.Parse(args[2], CultureInfo.InvariantCulture) : 1.0, resultsFile);
 var report = new Report("dotnet run -c Release --project bench/BackupQuery.Bench");
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
 var allComplete = true;

@@ -22,7 +22,13 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
             data.Add("rds", [Created, "Status", "Type", "Size", "Name"], width);
             data.Add("vbs", ["Id", "Name"], width);
             data.Add("vbs-detailed", [Created, "Status", "Size", "Name"], width);
-            data.Add("cbr", [Created, "Status", "Size", "Name"], width);
+            data.Add("cbr", [Created, "Status", "Resource GB", "Name"], width);
+            data.Add("coverage", ["Status", "SuccessAge", "Service", "ResourceName"], width);
+            data.Add("database-instance", ["Service", "Status", "Datastore", "KeepDays", "Name"], width);
+            data.Add("cbr-vault", ["Type", "Status", "Used", "Allocated", "Name"], width);
+            data.Add("cbr-protectable", ["Status", "Size GB", "Vault", "Name"], width);
+            data.Add("zstack-volume", ["Type", "Status", "Size", "Name"], width);
+            data.Add("zstack-volume-backup", [Created, "Status", "Size", "Name"], width);
             data.Add("zstack-connection", ["Default", "Expires (UTC)", "AuthKind", "Identity", "Name"], width);
             data.Add("huaweicloud-connection", ["Default", "Expires (UTC)", "AuthKind", "Region", "Name"], width);
         }

@@ -10,6 +10,7 @@ public sealed class HelpTests
     [
         "Connect-ZStack", "Disconnect-ZStack", "Get-ZStackConnection", "Get-ZStackDatabaseBackup", "Get-ZStackImageStoreBackup",
         "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudConnection", "Get-RdsBackup", "Get-VbsBackup", "Get-CbrBackup",
+        "Get-ZStackVolume", "Get-ZStackVolumeBackup", "Get-RdsInstance", "Get-CbrVault", "Get-CbrProtectable", "Get-BackupCoverage",
     ];
 
     public static TheoryData<string> Cmdlets() => new(Names);
@@ -64,8 +65,8 @@ public sealed class HelpTests
                 }
             }
             """).Succeeded().Output;
-        // The four closed sets: CBR image type, own type, member status; GeminiDB backup policy type.
-        Assert.Equal(["Get-CbrBackup -ImageType", "Get-CbrBackup -MemberStatus", "Get-CbrBackup -OwnType", "Get-RdsBackup -Type"],
+        // The closed sets: CBR image type, own type, member status; GeminiDB backup policy type; CBR vault protect type.
+        Assert.Equal(["Get-CbrBackup -ImageType", "Get-CbrBackup -MemberStatus", "Get-CbrBackup -OwnType", "Get-CbrVault -ProtectType", "Get-RdsBackup -Type"],
             rows.Select(r => $"{r.Properties["Command"].Value} -{r.Properties["Parameter"].Value}").Order());
         foreach (var row in rows)
         {

@@ -286,9 +286,10 @@ Describe 'Get-CbrBackup' {
         @($r | ForEach-Object Id | Sort-Object) | Should -Be @($expected | ForEach-Object Id | Sort-Object)
     }
 
-    It 'normalises GB to bytes' {
+    It 'claims no backup size: resource_size is the protected resource''s, kept as ResourceSizeGB' {
         $r = $Cbr | Where-Object { $null -ne $_.ResourceSizeGB } | Select-Object -First 1
-        $r.SizeBytes | Should -Be ($r.ResourceSizeGB * 1GB)
+        $r.ResourceSizeGB | Should -BeGreaterThan 0
+        $r.SizeBytes | Should -BeNullOrEmpty
     }
 
     It 'round-trips through Export-Csv with the flattened columns' {
@@ -311,7 +312,7 @@ Describe 'Get-CbrBackup' {
 
     It 'has default table views' {
         $text = $Cbr[0..2] | Out-String -Width 80
-        $text | Should -Match 'Created \(UTC\)\s+Status\s+Size\s+Name'
+        $text | Should -Match 'Created \(UTC\)\s+Status\s+Resource GB\s+Name'
         $text | Should -Match ([regex]::Escape($Cbr[2].Name))
         $text | Should -Not -Match '…'
         ($Main | Out-String -Width 80) | Should -Match $Region

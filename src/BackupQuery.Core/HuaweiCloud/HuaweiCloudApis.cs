@@ -31,4 +31,26 @@ internal static class HuaweiCloudApis
     /// <summary>VBS backups with details: as <see cref="VbsBackups"/>, from <c>backups/detail</c>.</summary>
     public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackupDetails =
         VbsBackups with { Resource = "backups/detail", Operation = "ListBackupsDetails" };
+
+    /// <summary>GeminiDB instances (<c>ListInstances</c>): offset paging up to <c>total_count</c>, 100 at most per page.</summary>
+    public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> GeminiDbInstances = new(
+        HuaweiCloudService.GeminiDb, "v3", "instances", "ListInstances", PagingStrategy.Offset, MaxPageSize: 100,
+        HuaweiCloudJsonContext.Default.DatabaseInstancesReply, r => r?.Instances, r => r?.TotalCount);
+
+    /// <summary>Relational RDS instances: the same shape, on the rds endpoint.</summary>
+    public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> RdsInstances = GeminiDbInstances with { Service = HuaweiCloudService.Rds };
+
+    /// <summary>CBR vaults (<c>ListVault</c>): offset paging up to <c>count</c>, 1,000 at most per page.</summary>
+    public static readonly HuaweiCloudApi<CbrVaultsReply, CbrVaultDto> CbrVaults = new(
+        HuaweiCloudService.Cbr, "v3", "vaults", "ListVault", PagingStrategy.Offset, MaxPageSize: 1000,
+        HuaweiCloudJsonContext.Default.CbrVaultsReply, r => r?.Vaults, r => r?.Count);
+
+    /// <summary>CBR protectable servers (<c>ListProtectable</c>): offset paging, 50 at most per page, no total (a short page ends it).</summary>
+    public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableServers = new(
+        HuaweiCloudService.Cbr, "v3", "protectables/server/instances", "ListProtectable", PagingStrategy.Offset, MaxPageSize: 50,
+        HuaweiCloudJsonContext.Default.CbrProtectablesReply, r => r?.Instances, _ => null);
+
+    /// <summary>CBR protectable disks: as <see cref="CbrProtectableServers"/>, of <c>disk</c>.</summary>
+    public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableDisks =
+        CbrProtectableServers with { Resource = "protectables/disk/instances" };
 }

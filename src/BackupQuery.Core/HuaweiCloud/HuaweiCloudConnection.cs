@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Net.Http;
 using BackupQuery.Connections;
+using BackupQuery.Coverage;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
@@ -29,7 +30,7 @@ public sealed class HuaweiCloudConnectOptions : BackupConnectOptions
 /// region, project, identity, endpoints and token expiry; passwords, secret keys, security tokens and IAM tokens stay
 /// in private fields, so Format-List * and ConvertTo-Json show none of them.
 /// </summary>
-public sealed class HuaweiCloudConnection : BackupConnection
+public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
 {
     private readonly HuaweiCloudProtocol _protocol;
     private readonly HuaweiCloudCredential _credential;
@@ -130,6 +131,38 @@ public sealed class HuaweiCloudConnection : BackupConnection
         var pipeline = Use();
         return _project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
     }
+
+    /// <summary>GeminiDB instances, with their automated-backup setting.</summary>
+    public IAsyncEnumerable<DatabaseInstance> GetGeminiDbInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        return _project.Listing(HuaweiCloudApis.GeminiDbInstances, query.Parameters(), d => _project.Inventory.Map(d, "GeminiDB")).StreamAsync(pipeline, paging, cancellationToken);
+    }
+
+    /// <summary>Relational RDS instances, with their automated-backup setting.</summary>
+    public IAsyncEnumerable<DatabaseInstance> GetRdsInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        return _project.Listing(HuaweiCloudApis.RdsInstances, query.Parameters(), d => _project.Inventory.Map(d, "RDS")).StreamAsync(pipeline, paging, cancellationToken);
+    }
+
+    /// <summary>CBR vaults, with their capacity and the resources they protect.</summary>
+    public IAsyncEnumerable<CbrVault> GetCbrVaultsAsync(CbrVaultQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        return _project.Listing(HuaweiCloudApis.CbrVaults, query.Parameters(), _project.Inventory.Map).StreamAsync(pipeline, paging, cancellationToken);
+    }
+
+    /// <summary>Servers or disks CBR could protect, with the vault each is in.</summary>
+    public IAsyncEnumerable<CbrProtectable> GetCbrProtectablesAsync(CbrProtectableQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var pipeline = Use();
+        var api = query.Type == CbrProtectableType.Disk ? HuaweiCloudApis.CbrProtectableDisks : HuaweiCloudApis.CbrProtectableServers;
+        return _project.Listing(api, query.Parameters(), _project.Inventory.Map).StreamAsync(pipeline, paging, cancellationToken);
+    }
+
+    IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) =>
+        new HuaweiCloudCoverage(this).Sources(query);
 
     /// <summary>Forgets the token (an access key has nothing to forget); IAM has no call that revokes it.</summary>
     private protected override Task SignOutAsync(CancellationToken cancellationToken)

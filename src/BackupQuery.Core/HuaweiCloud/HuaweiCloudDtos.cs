@@ -272,4 +272,7 @@ internal sealed class CbrReplicationExtraInfoDto
 [JsonSerializable(typeof(RdsBackupsReply))]
 [JsonSerializable(typeof(VbsBackupsReply))]
 [JsonSerializable(typeof(CbrBackupsReply))]
+[JsonSerializable(typeof(DatabaseInstancesReply))]
+[JsonSerializable(typeof(CbrVaultsReply))]
+[JsonSerializable(typeof(CbrProtectablesReply))]
 internal sealed partial class HuaweiCloudJsonContext : JsonSerializerContext;

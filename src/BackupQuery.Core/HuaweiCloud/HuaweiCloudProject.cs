@@ -12,6 +12,8 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
 
     public HuaweiCloudRecordMapper Mapper => mapper;
 
+    public HuaweiCloudInventoryMapper Inventory { get; } = new(mapper.ConnectionName, mapper.Region, mapper.ProjectId);
+
     public DateTimeOffset Now => clock();
 
     /// <summary>A listing of <paramref name="api"/> with the filters, each item of a reply mapped to one record.</summary>

@@ -11,6 +11,10 @@ namespace BackupQuery.HuaweiCloud;
 /// </summary>
 internal sealed class HuaweiCloudRecordMapper(string connectionName, string region, string projectId)
 {
+    public string ConnectionName => connectionName;
+    public string Region => region;
+    public string ProjectId => projectId;
+
     private const long KiB = 1024;
     private const long GiB = 1024L * 1024 * 1024;
 
@@ -127,8 +131,8 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             ResourceName = dto.ResourceName,
             ResourceAz = dto.ResourceAz,
             ResourceType = dto.ResourceType,
+            // resource_size is the protected resource's size, not the backup's: CBR gives no backup size, so SizeBytes stays null.
             ResourceSizeGB = dto.ResourceSize,
-            SizeBytes = dto.ResourceSize * GiB,
             ImageType = dto.ImageType,
             Incremental = dto.Incremental,
             Version = dto.Version,

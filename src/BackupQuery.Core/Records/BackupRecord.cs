@@ -4,7 +4,7 @@ namespace BackupQuery.Records;
 /// The columns every backup has, whatever the provider: what Sort-Object, Group-Object and Export-Csv across providers
 /// rely on. Dates are <see cref="DateTimeOffset"/> (zone rule per provider, see about_BackupQuery); sizes in bytes.
 /// </summary>
-public abstract class BackupRecord
+public abstract class BackupRecord : IOddValueCarrier
 {
     /// <summary><c>ZStack</c> or <c>HuaweiCloud</c>.</summary>
     public abstract string Provider { get; }
@@ -23,6 +23,8 @@ public abstract class BackupRecord
 
     /// <summary>Fields of this record that could not be read and show as null (internal: reported once per listing).</summary>
     internal IReadOnlyList<Text.OddValue> OddValues { get; init; } = [];
+
+    IReadOnlyList<Text.OddValue> IOddValueCarrier.OddValues => OddValues;
 
     public override string ToString() => Name ?? Id;
 }

@@ -2,7 +2,8 @@ namespace BackupQuery.Records;
 
 /// <summary>
 /// A CBR backup (<c>GET /v3/{project_id}/backups</c>): a server, disk or file-system backup, with its per-disk
-/// <see cref="Children"/>. Zone-less times are UTC; <see cref="BackupRecord.SizeBytes"/> is <see cref="ResourceSizeGB"/> × 1024³.
+/// <see cref="Children"/>. Zone-less times are UTC. <see cref="BackupRecord.SizeBytes"/> is null: CBR's ListBackups gives the
+/// protected resource's size (<see cref="ResourceSizeGB"/>), not the backup's; a vault's backup space is <see cref="CbrVault.UsedBytes"/>.
 /// </summary>
 public sealed class CbrBackup : HuaweiCloudBackupRecord
 {
@@ -29,7 +30,7 @@ public sealed class CbrBackup : HuaweiCloudBackupRecord
     public string? ResourceAz { get; internal init; }
     /// <summary><c>OS::Nova::Server</c>, <c>OS::Cinder::Volume</c>, ...</summary>
     public string? ResourceType { get; internal init; }
-    /// <summary>The API's <c>resource_size</c>, in GB (1024³ bytes).</summary>
+    /// <summary>The API's <c>resource_size</c>: the size of the protected resource (not of the backup), in GB (1024³ bytes).</summary>
     public long? ResourceSizeGB { get; internal init; }
     /// <summary><c>backup</c> or <c>replication</c>.</summary>
     public string? ImageType { get; internal init; }

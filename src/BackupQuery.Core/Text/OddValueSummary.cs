@@ -15,7 +15,7 @@ public sealed class OddValueSummary
 
     public void Add(object record)
     {
-        if (record is not BackupRecord { OddValues.Count: > 0 } odd) return;
+        if (record is not IOddValueCarrier { OddValues.Count: > 0 } odd) return;
         _records++;
         foreach (var value in odd.OddValues)
         {

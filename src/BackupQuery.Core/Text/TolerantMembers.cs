@@ -32,12 +32,14 @@ internal static class TolerantMembers
     {
         var seen = new HashSet<Type>();
         var huawei = HuaweiCloudJsonContext.Default.Options;
-        foreach (var type in new[] { typeof(GeminiDbBackupsReply), typeof(RdsBackupsReply), typeof(VbsBackupsReply), typeof(CbrBackupsReply), typeof(IamProjectsReply) })
+        foreach (var type in new[] { typeof(GeminiDbBackupsReply), typeof(RdsBackupsReply), typeof(VbsBackupsReply), typeof(CbrBackupsReply), typeof(IamProjectsReply),
+            typeof(DatabaseInstancesReply), typeof(CbrVaultsReply), typeof(CbrProtectablesReply) })
         {
             Walk(huawei.GetTypeInfo(type), huawei, seen);
         }
         var zstack = ZStackJsonContext.Default.Options;
-        foreach (var type in new[] { typeof(ZStackQueryReply<DatabaseBackupInventory>), typeof(ImageStoreReply), typeof(DatabaseBackupMetadataDto) })
+        foreach (var type in new[] { typeof(ZStackQueryReply<DatabaseBackupInventory>), typeof(ImageStoreReply), typeof(DatabaseBackupMetadataDto),
+            typeof(ZStackQueryReply<VolumeInventory>), typeof(ZStackQueryReply<VolumeBackupInventory>), typeof(ZStackQueryReply<SchedulerJobInventory>) })
         {
             Walk(zstack.GetTypeInfo(type), zstack, seen);
         }

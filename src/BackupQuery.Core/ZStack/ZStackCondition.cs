@@ -80,4 +80,17 @@ public sealed class ZStackCondition
     }
 
     private static BackupQueryException Invalid(string what) => new($"Invalid ZStack filter: {what}.", ApiErrorKind.InvalidArgument);
+
+    /// <summary>A time window's bounds in order, or an invalid-argument error naming both.</summary>
+    internal static void CheckWindow(DateTimeOffset? after, DateTimeOffset? before)
+    {
+        if (after is { } from && before is { } to && from >= to)
+        {
+            throw new Http.BackupQueryException(
+                $"-CreatedAfter ({from.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}) must be earlier than -CreatedBefore ({to.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).", Http.ApiErrorKind.InvalidArgument);
+        }
+    }
+
+    /// <summary>A query's <c>sort</c> value: <c>+field</c> or <c>-field</c>; null without a field.</summary>
+    internal static string? SortValue(string? field, bool descending) => string.IsNullOrEmpty(field) ? null : (descending ? "-" : "+") + field;
 }

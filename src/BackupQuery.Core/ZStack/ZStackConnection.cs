@@ -1,5 +1,6 @@
 using System.Net.Http;
 using BackupQuery.Connections;
+using BackupQuery.Coverage;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
@@ -18,10 +19,11 @@ public sealed class ZStackConnectOptions : BackupConnectOptions
 /// A logged-in ZStack management node. Shows endpoint, identity, zone and session expiry; the session id and any
 /// password or secret stay in private fields, so Format-List * and ConvertTo-Json show none of them.
 /// </summary>
-public sealed class ZStackConnection : BackupConnection
+public sealed class ZStackConnection : BackupConnection, ICoverageProvider
 {
     private readonly ZStackProtocol _protocol;
     private readonly ZStackRecordMapper _mapper;
+    private readonly ZStackInventoryMapper _inventory;
     private readonly ZStackCredential _credential;
 
     private ZStackConnection(ZStackConnectOptions options, Uri baseAddress, ZStackCredential credential, HttpClient http, ZStackProtocol protocol, string name)
@@ -32,6 +34,7 @@ public sealed class ZStackConnection : BackupConnection
         BaseAddress = baseAddress;
         ServerTimeZone = options.ServerTimeZone;
         _mapper = new ZStackRecordMapper(options.ServerTimeZone, name);
+        _inventory = new ZStackInventoryMapper(options.ServerTimeZone, name);
     }
 
     public string Server => BaseAddress.ToString();
@@ -91,6 +94,23 @@ public sealed class ZStackConnection : BackupConnection
 
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
         ImageStoreBackupListing.For(scan, BaseAddress, _mapper).StreamAsync(Use(), paging, cancellationToken);
+
+    /// <summary>Volumes (QueryVolume).</summary>
+    public IAsyncEnumerable<ZStackVolume> GetVolumesAsync(ZStackVolumeQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        ZStackQueryListing.For(BaseAddress, "volumes", "QueryVolume", query.Conditions(), query.Sort, ZStackJsonContext.Default.ZStackQueryReplyVolumeInventory, _inventory.Map)
+            .StreamAsync(Use(), paging, cancellationToken);
+
+    /// <summary>Volume backups (QueryVolumeBackup).</summary>
+    public IAsyncEnumerable<ZStackVolumeBackup> GetVolumeBackupsAsync(ZStackVolumeBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+        ZStackQueryListing.For(BaseAddress, "volume-backups", "QueryVolumeBackup", query.Conditions(ServerTimeZone), query.Sort, ZStackJsonContext.Default.ZStackQueryReplyVolumeBackupInventory, _inventory.Map)
+            .StreamAsync(Use(), paging, cancellationToken);
+
+    /// <summary>Scheduler jobs (QuerySchedulerJob): what is on a backup schedule.</summary>
+    internal IAsyncEnumerable<ZStackSchedulerJob> GetSchedulerJobsAsync(PagingOptions paging, CancellationToken cancellationToken) =>
+        ZStackQueryListing.For(BaseAddress, "scheduler/jobs", "QuerySchedulerJob", [], null, ZStackJsonContext.Default.ZStackQueryReplySchedulerJobInventory, _inventory.Map)
+            .StreamAsync(Use(), paging, cancellationToken);
+
+    IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) => new ZStackCoverage(this).Sources(query);
 
     /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>
     private protected override Task SignOutAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);

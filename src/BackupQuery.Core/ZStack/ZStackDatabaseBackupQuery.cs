@@ -1,5 +1,3 @@
-using BackupQuery.Http;
-
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackDatabaseBackup asks for; every filter goes to the server as a <c>q</c> condition.</summary>
@@ -26,11 +24,7 @@ public sealed class ZStackDatabaseBackupQuery
     /// <summary>The <c>q</c> conditions, in a stable order.</summary>
     public IReadOnlyList<ZStackCondition> Conditions(TimeZoneInfo serverZone)
     {
-        if (CreatedAfter is { } from && CreatedBefore is { } to && from >= to)
-        {
-            throw new BackupQueryException(
-                $"-CreatedAfter ({from.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}) must be earlier than -CreatedBefore ({to.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).", ApiErrorKind.InvalidArgument);
-        }
+        ZStackCondition.CheckWindow(CreatedAfter, CreatedBefore);
         var conditions = new List<ZStackCondition>();
         if (Uuid.Count > 0) conditions.Add(ZStackCondition.ForAny("uuid", Uuid));
         if (!string.IsNullOrEmpty(Name)) conditions.Add(ZStackCondition.ForName("name", Name!));
@@ -44,5 +38,5 @@ public sealed class ZStackDatabaseBackupQuery
     }
 
     /// <summary>The <c>sort</c> value: <c>+field</c> or <c>-field</c>.</summary>
-    public string? Sort => string.IsNullOrEmpty(SortBy) ? null : (Descending ? "-" : "+") + SortBy;
+    public string? Sort => ZStackCondition.SortValue(SortBy, Descending);
 }

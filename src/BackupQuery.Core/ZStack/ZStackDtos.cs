@@ -109,4 +109,7 @@ internal sealed class ImageStoreInfo : RecordDto
 [JsonSerializable(typeof(ZStackQueryReply<DatabaseBackupInventory>))]
 [JsonSerializable(typeof(DatabaseBackupMetadataDto))]
 [JsonSerializable(typeof(ImageStoreReply))]
+[JsonSerializable(typeof(ZStackQueryReply<VolumeInventory>))]
+[JsonSerializable(typeof(ZStackQueryReply<VolumeBackupInventory>))]
+[JsonSerializable(typeof(ZStackQueryReply<SchedulerJobInventory>))]
 internal sealed partial class ZStackJsonContext : JsonSerializerContext;

@@ -38,6 +38,17 @@ public static class DisplayText
         return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + Units[unit];
     }
 
+    /// <summary>At most 7 characters, the two largest units: <c>20m</c>, <c>2h 05m</c>, <c>10d 03h</c>, <c>400d</c>; empty for none.</summary>
+    public static string Age(object? span)
+    {
+        if (Unwrap(span) is not TimeSpan age) return "";
+        if (age < TimeSpan.Zero) return "0m";
+        if (age.TotalDays >= 100) return ((int)age.TotalDays).ToString(CultureInfo.InvariantCulture) + "d";
+        if (age.TotalDays >= 1) return string.Format(CultureInfo.InvariantCulture, "{0}d {1:00}h", (int)age.TotalDays, age.Hours);
+        if (age.TotalHours >= 1) return string.Format(CultureInfo.InvariantCulture, "{0}h {1:00}m", age.Hours, age.Minutes);
+        return string.Format(CultureInfo.InvariantCulture, "{0}m", age.Minutes);
+    }
+
     private static DateTime? UtcOf(object? value) => Unwrap(value) switch
     {
         DateTimeOffset offset => offset.UtcDateTime,

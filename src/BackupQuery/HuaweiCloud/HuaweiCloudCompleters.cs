@@ -29,4 +29,12 @@ public sealed class GeminiDbTypeCompleter() : ValueListCompleter([.. GeminiDbBac
 
 public sealed class CbrSortKeyCompleter() : ValueListCompleter([.. CbrBackupQuery.SortKeys]);
 
+public sealed class DatastoreTypeCompleter() : ValueListCompleter([.. DatabaseInstanceQuery.DatastoreTypes]);
+
+public sealed class CbrVaultObjectTypeCompleter() : ValueListCompleter([.. CbrVaultQuery.ObjectTypes]);
+
+public sealed class CbrProtectTypeCompleter() : ValueListCompleter([.. CbrVaultQuery.ProtectTypes]);
+
+public sealed class CbrVaultStatusCompleter() : ValueListCompleter([.. CbrVaultQuery.StatusValues]);
+
 public sealed class HuaweiCloudConnectionNameCompleter() : ConnectionNameCompleter(typeof(HuaweiCloudConnection));

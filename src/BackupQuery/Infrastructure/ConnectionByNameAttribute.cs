@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using BackupQuery.Connections;
 
 namespace BackupQuery.PowerShell.Infrastructure;
 
@@ -24,7 +25,12 @@ public sealed class ConnectionByNameAttribute(Type connectionType) : ArgumentTra
                 continue;
             }
             var matches = RunspaceConnections.Matching(connectionType, name);
-            if (matches.Count == 0) throw new ArgumentTransformationMetadataException(ProviderSurface.Of(connectionType).NoConnectionNamed(name));
+            if (matches.Count == 0)
+            {
+                throw new ArgumentTransformationMetadataException(connectionType == typeof(IBackupConnection)
+                    ? ProviderSurface.NoConnectionOfAnyProviderNamed(name)
+                    : ProviderSurface.Of(connectionType).NoConnectionNamed(name));
+            }
             result.AddRange(matches);
         }
         return result.ToArray();

@@ -38,6 +38,16 @@ internal sealed class ProviderSurface
     public string NoConnectionNamed(string name) =>
         $"This session has no {Name} connection named '{name}'. {GetConnectionCommand} lists them; {ConnectCommand} -Name '{name}' makes one.";
 
+    /// <summary>What to say when no connection of any provider has <paramref name="name"/>.</summary>
+    public static string NoConnectionOfAnyProviderNamed(string name) =>
+        $"This session has no connection named '{name}'. {string.Join(" and ", Known.Select(p => p.GetConnectionCommand))} list them; " +
+        $"{string.Join(" or ", Known.Select(p => p.ConnectCommand))} -Name '{name}' makes one.";
+
+    /// <summary>The not-connected error of a cmdlet that takes connections of every provider.</summary>
+    public static string AnyProviderName => string.Join(" or ", Known.Select(p => p.Name));
+
+    public static string AnyConnectCommand => string.Join(" or ", Known.Select(p => p.ConnectCommand));
+
     public static ProviderSurface Of(Type connectionType) =>
         Known.FirstOrDefault(p => p.ConnectionType == connectionType)
         ?? throw new ArgumentOutOfRangeException(nameof(connectionType), connectionType, "Not a connection type of this module.");

@@ -12,3 +12,11 @@ public sealed class ZStackSortFieldCompleter() : ValueListCompleter([.. ZStackDa
 public sealed class TimeZoneCompleter() : ValueListCompleter(TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).ToArray());
 
 public sealed class ZStackConnectionNameCompleter() : ConnectionNameCompleter(typeof(ZStackConnection));
+
+public sealed class ZStackVolumeTypeCompleter() : ValueListCompleter([.. ZStackVolumeQuery.Types]);
+
+public sealed class ZStackVolumeStatusCompleter() : ValueListCompleter([.. ZStackVolumeQuery.Statuses]);
+
+public sealed class ZStackVolumeSortFieldCompleter() : ValueListCompleter([.. ZStackVolumeQuery.SortFields]);
+
+public sealed class ZStackVolumeBackupStatusCompleter() : ValueListCompleter([.. ZStackVolumeBackupQuery.Statuses]);

@@ -181,7 +181,8 @@ public class HuaweiCloudListingTests
         var withChildren = data.First(b => b.Children.Count > 0);
         var record = records.Single(r => r.Id == withChildren.Id);
         Assert.Equal(withChildren.Children.Select(c => c.Id), record.Children.Select(c => c.Id));
-        Assert.Equal(withChildren.ResourceSize * 1024L * 1024 * 1024, record.SizeBytes);
+        // resource_size is the protected resource's size: kept in GB, and no backup size is claimed.
+        Assert.Equal(((long?)withChildren.ResourceSize, (long?)null), (record.ResourceSizeGB, record.SizeBytes));
         Assert.Equal(new DateTimeOffset(withChildren.CreatedAt, TimeSpan.Zero), record.CreatedAt);
         var replicated = data.FirstOrDefault(b => b.ReplicationRecords.Count > 0);
         Assert.True(replicated is not null, "The emulated CBR data holds no replicated backup, so replication records would go unchecked.");

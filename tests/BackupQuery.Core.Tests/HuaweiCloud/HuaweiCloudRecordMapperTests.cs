@@ -29,7 +29,7 @@ public class HuaweiCloudRecordMapperTests
     }
 
     [Fact]
-    public void Cbr_seed_record_times_are_utc_and_size_is_binary_gb()
+    public void Cbr_seed_record_times_are_utc_and_the_resource_size_is_not_claimed_as_a_backup_size()
     {
         const string json = """
             { "backups": [ { "children": [], "checkpoint_id": "e6aec7a9-7b03-4c1d-8a07-5983b53c53f3", "created_at": "2020-08-18T06:00:45.375070", "description": null, "expired_at": null, "extend_info": { "app_consistency": { "app_consistency": "0", "app_consistency_status": "0", "app_consistency_error_code": "0", "app_consistency_error_message": "" }, "auto_trigger": true, "bootable": null, "os_images_data": null, "progress": null, "snapshot_id": null, "support_lld": false, "supported_restore_mode": "backup", "system_disk": false, "contain_system_disk": true, "architecture": "x86_64", "future_member": {"x": 1} }, "id": "62617971-839d-4d23-8dfd-4ca65c039bdf", "image_type": "backup", "name": "autobk_cf91_0003", "parent_id": null, "project_id": "0605767b5780d5762fc5c0118072a564", "protected_at": "2020-08-18T06:01:10.432117", "provider_id": "0daac4c5-6707-4851-97ba-169e36266b66", "resource_az": "br-iaas-odin1a", "resource_id": "d6bf7592-ca52-43a2-9979-e418d64b29bb", "resource_name": "xzl_ecs-0003-0001", "resource_size": 40, "resource_type": "OS::Nova::Server", "status": "available", "updated_at": "2020-08-18T06:06:44.928325", "vault_id": "1572bd27-e221-4f28-94ca-9777d232fcd7", "replication_records": [] } ], "count": 1663 }
@@ -37,7 +37,8 @@ public class HuaweiCloudRecordMapperTests
         var reply = JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Default.CbrBackupsReply)!;
         var record = _mapper.Map(reply.Backups![0]);
         Assert.Equal(1663, reply.Count);
-        Assert.Equal(42_949_672_960L, record.SizeBytes); // spec §10: 40 GB
+        // resource_size (40) is the protected server's size in GB (issue 14): kept as ResourceSizeGB; no backup size is claimed.
+        Assert.Equal((40L, (long?)null), (record.ResourceSizeGB!.Value, record.SizeBytes));
         Assert.Equal(new DateTimeOffset(2020, 8, 18, 6, 0, 45, TimeSpan.Zero).AddTicks(3750700), record.CreatedAt);
         Assert.Equal(TimeSpan.Zero, record.ProtectedAt!.Value.Offset);
         Assert.Null(record.ExpiredAt);
@@ -61,7 +62,10 @@ public class HuaweiCloudRecordMapperTests
         Assert.Equal(1, record.ChildCount);
         Assert.Equal("s1", record.Children[0].SnapshotId);
         Assert.True(record.Children[0].Bootable);
-        Assert.Equal(2L * 1024 * 1024 * 1024, record.Children[0].SizeBytes);
+        // resource_size is the protected resource's, not the backup's: kept as ResourceSizeGB, and no SizeBytes is claimed.
+        Assert.Equal(2L, record.Children[0].ResourceSizeGB);
+        Assert.Null(record.Children[0].SizeBytes);
+        Assert.Null(record.SizeBytes);
         var replication = Assert.Single(record.ReplicationRecords);
         Assert.Equal(("success", 100L, "v2"), (replication.Status, replication.Progress, replication.DestinationVaultId));
     }

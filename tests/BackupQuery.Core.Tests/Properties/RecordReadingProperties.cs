@@ -33,7 +33,7 @@ public sealed class RecordReadingProperties
             var records = reply.Backups!.Select(mapper.Map).ToList();
 
             Assert.Equal(2, records.Count);
-            Assert.Equal(("next", 1L << 30), (records[1].Id, records[1].SizeBytes!.Value));
+            Assert.Equal(("next", 1L), (records[1].Id, records[1].ResourceSizeGB!.Value));
             Assert.Empty(records[1].OddValues);
             AssertReported(records[0].OddValues, replacements, ["id", "name", "status", "resource_size", "created_at", "description", "vault_id"]);
         }).Check(Quick);
@@ -63,7 +63,7 @@ public sealed class RecordReadingProperties
         var reply = JsonSerializer.Deserialize(page, HuaweiCloudJsonContext.Default.CbrBackupsReply)!;
         var parent = new HuaweiCloudRecordMapper("c", "r", "p").Map(reply.Backups![0]);
         Assert.Equal([new BackupQuery.Text.OddValue("children.resource_size", "\"n/a\"")], parent.OddValues);
-        Assert.Null(Assert.Single(parent.Children!).SizeBytes);
+        Assert.Null(Assert.Single(parent.Children!).ResourceSizeGB);
     }
 
     private static void Apply(JsonObject record, (string Field, JsonNode? Value)[] replacements)

@@ -38,7 +38,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
         """;
 
     /// <summary>Record kinds, each with a script that lists a few of them (in a session from <see cref="ConnectedSession"/>).</summary>
-    public static readonly string[] RecordKinds = ["zstack", "imagestore", "geminidb", "rds", "vbs", "vbs-detailed", "cbr"];
+    public static readonly string[] RecordKinds =
+        ["zstack", "imagestore", "geminidb", "rds", "vbs", "vbs-detailed", "cbr", "database-instance", "cbr-vault", "cbr-protectable", "zstack-volume", "zstack-volume-backup"];
 
     public string ListingScript(string kind) => kind switch
     {
@@ -49,6 +50,12 @@ public sealed class EmulatorFixture : IAsyncLifetime
         "vbs" => "Get-VbsBackup -First 40",
         "vbs-detailed" => "Get-VbsBackup -Detailed -First 40",
         "cbr" => "Get-CbrBackup -First 40",
+        "database-instance" => "Get-RdsInstance; Get-RdsInstance -Service RDS",
+        "cbr-vault" => "Get-CbrVault",
+        "cbr-protectable" => "Get-CbrProtectable; Get-CbrProtectable -Type Disk",
+        "zstack-volume" => "Get-ZStackVolume -First 40",
+        "zstack-volume-backup" => "Get-ZStackVolumeBackup -First 40",
+        "coverage" => "Get-BackupCoverage",
         "zstack-connection" => "$zs",
         "huaweicloud-connection" => "$hw",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -1,0 +1,77 @@
+using System.Management.Automation;
+using BackupQuery.Paging;
+using BackupQuery.PowerShell.Infrastructure;
+using BackupQuery.Records;
+using BackupQuery.Text;
+using BackupQuery.ZStack;
+
+namespace BackupQuery.PowerShell.ZStack;
+
+/// <summary>Lists ZStack volume backups (QueryVolumeBackup). Every filter is sent to the server as a query condition.</summary>
+[Cmdlet(VerbsCommon.Get, "ZStackVolumeBackup", SupportsPaging = true)]
+[OutputType(typeof(ZStackVolumeBackup))]
+public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
+{
+    [Parameter(Position = 0, HelpMessage = "Backup uuid(s).")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Uuid { get; set; }
+
+    [Parameter(HelpMessage = "Backup name; * and ? wildcards become a server-side like query.")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Only the backups of these volume uuid(s).")]
+    [ValidateNotNullOrEmpty]
+    public string[]? VolumeUuid { get; set; }
+
+    [Parameter(HelpMessage = "State(s), e.g. Enabled, Disabled (case-sensitive on the server).")]
+    [ArgumentCompleter(typeof(ZStackStateCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? State { get; set; }
+
+    [Parameter(HelpMessage = "Status(es): Ready, Creating, Failed (case-sensitive on the server).")]
+    [ArgumentCompleter(typeof(ZStackVolumeBackupStatusCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Status { get; set; }
+
+    [Parameter(HelpMessage = "Only backups created at or after this time.")]
+    public DateTime? CreatedAfter { get; set; }
+
+    [Parameter(HelpMessage = "Only backups created before this time.")]
+    public DateTime? CreatedBefore { get; set; }
+
+    [Parameter(HelpMessage = "Raw ZStack query conditions, e.g. 'size>1048576'.")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Filter { get; set; }
+
+    [Parameter(HelpMessage = "Field the server sorts by, e.g. createDate.")]
+    [ArgumentCompleter(typeof(ZStackSortFieldCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? SortBy { get; set; }
+
+    [Parameter(HelpMessage = "Sort descending (with -SortBy).")]
+    public SwitchParameter Descending { get; set; }
+
+    [Parameter(HelpMessage = "Records per request (default 1000); a hint to the server, never a cap on the results.")]
+    [ValidateRange(1, ZStackQueryListing.MaxPageSize)]
+    public int PageSize { get; set; } = ZStackQueryListing.DefaultPageSize;
+
+    protected override string Activity => "Listing ZStack volume backups";
+    protected override int? RequestedPageSize => PageSize;
+
+    protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+        connection.GetVolumeBackupsAsync(new ZStackVolumeBackupQuery
+        {
+            Uuid = Uuid ?? [],
+            Name = Name,
+            VolumeUuid = VolumeUuid ?? [],
+            State = State ?? [],
+            Status = Status ?? [],
+            CreatedAfter = Timestamps.FromDateTime(CreatedAfter),
+            CreatedBefore = Timestamps.FromDateTime(CreatedBefore),
+            Filter = Filter ?? [],
+            SortBy = SortBy,
+            Descending = Descending,
+        }, paging, cancellationToken);
+}
