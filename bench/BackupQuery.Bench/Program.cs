@@ -11,6 +11,32 @@ using static BackupQuery.Bench.Report;
 if (args.Length > 0 && args[0] == PeakMemory.ChildVerb) return await PeakMemory.ChildAsync(args[1]);
 
 var scale = args.Length > 1 && args[0] == "--scale" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+var allocationsOnly = args.Length > 0 && args[0] == "--allocations";
+if (args.Length > 0 && args[0] == "--read-path")
+{
+    // The read path alone: one page per API read and mapped in this process, no network.
+    using var emulator = await EmulatorProcess.StartAsync("geminidb=2000,rds=4000,cbr=2000,zstack=2000,vbs=2000");
+    using var session = await BenchApi.Session.ConnectAsync(emulator, new HttpClient());
+    using var client = new HttpClient();
+    var pages = new List<(string Name, byte[] Page, int Rounds)>();
+    // --read-path [API [times]]: one API only, its rounds multiplied (long enough for a profiler to sample).
+    var only = args.Length > 1 ? args[1] : null;
+    var times = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+    foreach (var api in BenchApi.All(session).Where(a => only is null || a.Name == only))
+    {
+        pages.Add((api.Name, await RawLister.FetchAsync(client, api, api.PageUrl(api.PageSize, null, api.PageSize)), (api.PageSize == 100 ? 200 : 20) * times));
+    }
+    foreach (var (name, page, rounds) in pages) ReadPath.Measure(name, page, rounds).ToList(); // warm-up: every method at its final tier
+    await Task.Delay(1000);
+    foreach (var (name, page, rounds) in pages)
+    {
+        foreach (var cost in ReadPath.Measure(name, page, rounds))
+        {
+            Console.WriteLine($"{name,-8} {cost.Stage,-5} {cost.MicrosecondsPerRecord,8:0.00} us/record {cost.BytesPerRecord,8:#,0} B/record");
+        }
+    }
+    return 0;
+}
 int Size(int n) => Math.Max(1000, (int)(n * scale));
 const int Rounds = 3;
 const int Latency = 50;
@@ -33,6 +59,7 @@ var expected = new Dictionary<string, long> { ["GeminiDB"] = gemini, ["RDS"] = r
 // At 50 ms a sequential client of 100,000 GeminiDB records takes about a minute: the baseline lists a prefix (records/s compare).
 var baselineAt50 = new Dictionary<string, long> { ["GeminiDB"] = Size(20_000), ["RDS"] = rds, ["CBR"] = cbr, ["ZStack"] = zstack, ["VBS"] = vbs };
 
+var allocations = new List<string[]>();
 var throughput = new List<string[]>();
 var firstRecord = new List<string[]>();
 (Run Raw, Run Core, Run Cmdlet) limits;
@@ -42,6 +69,18 @@ double geminiRatioAt50 = 0;
 using (var emulator = await EmulatorProcess.StartAsync(counts))
 using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
 {
+    foreach (var api in BenchApi.All(session))
+    {
+        Log($"allocations {api.Name}");
+        await Run.ModuleAsync(api, new PagingOptions { First = api.PageSize * 2L }); // warm-up
+        var module = await Allocations.ModuleAsync(api);
+        var baseline = await Allocations.RawAsync(http, api);
+        if (module.Records != expected[api.Name] || baseline.Records != expected[api.Name]) allComplete = false;
+        allocations.Add([api.Name, N(module.Records), N(module.BytesPerRecord), N(baseline.BytesPerRecord), N(module.CpuMicrosecondsPerRecord, "0.0"), N(baseline.CpuMicrosecondsPerRecord, "0.0")]);
+        Console.WriteLine(string.Join(" | ", allocations[^1]));
+    }
+    if (allocationsOnly) return 0;
+
     foreach (var api in BenchApi.All(session))
     {
         Log($"0 ms {api.Name}");

@@ -23,8 +23,24 @@ public static class Timestamps
     public static DateTimeOffset? ParseZStack(string? text, TimeZoneInfo serverZone)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        return TimestampLayouts.TryJava(text!, serverZone, out var value) || TimestampLayouts.TryIso(text!, serverZone, out value)
+            ? value
+            : ParseZStackAnyLayout(text!, serverZone);
+    }
+
+    /// <summary>A Huawei timestamp: with an offset (<c>+0000</c>, <c>+08:00</c>, <c>Z</c>) or zone-less, which means UTC.</summary>
+    public static DateTimeOffset? ParseHuawei(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return TimestampLayouts.TryIso(text!, TimeZoneInfo.Utc, out var value) ? value : ParseHuaweiAnyLayout(text!);
+    }
+
+    /// <summary>What <see cref="ParseZStack"/> gives for a text outside the common layouts (internal: the tests compare the two paths).</summary>
+    internal static DateTimeOffset? ParseZStackAnyLayout(string text, TimeZoneInfo serverZone)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
         // Newer JDKs put a narrow no-break space before AM/PM.
-        var normalised = text!.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
+        var normalised = text.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
         if (DateTime.TryParseExact(normalised, JavaFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
         {
             return InZone(local, serverZone);
@@ -32,8 +48,7 @@ public static class Timestamps
         return ParseIso(normalised, serverZone);
     }
 
-    /// <summary>A Huawei timestamp: with an offset (<c>+0000</c>, <c>+08:00</c>, <c>Z</c>) or zone-less, which means UTC.</summary>
-    public static DateTimeOffset? ParseHuawei(string? text) => string.IsNullOrWhiteSpace(text) ? null : ParseIso(text!.Trim(), TimeZoneInfo.Utc);
+    internal static DateTimeOffset? ParseHuaweiAnyLayout(string text) => string.IsNullOrWhiteSpace(text) ? null : ParseIso(text.Trim(), TimeZoneInfo.Utc);
 
     private static DateTimeOffset? ParseIso(string text, TimeZoneInfo zoneIfMissing)
     {

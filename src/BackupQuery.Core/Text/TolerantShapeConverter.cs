@@ -31,6 +31,14 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory
         TolerantShapeConverter Owner { get; }
     }
 
+    /// <summary>Reads a value of the right shape with its type's own converter, in place: going through
+    /// JsonSerializer.Deserialize would scan the value once more to scope a reader to it.</summary>
+    private static class Contract<T>
+    {
+        public static T? Read(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+            ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
+    }
+
     private sealed class ObjectConverter<T>(TolerantShapeConverter owner) : JsonConverter<T>, IShaped where T : class
     {
         public TolerantShapeConverter Owner => owner;
@@ -38,7 +46,7 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
-            if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            if (reader.TokenType == JsonTokenType.StartObject) return Contract<T>.Read(ref reader, options);
             OddValueTrail.Report(this, ref reader);
             return null;
         }
@@ -61,11 +69,10 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory
                 OddValueTrail.Report(this, ref reader);
                 return null;
             }
-            var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
             var list = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType == Expected) list.Add(JsonSerializer.Deserialize(ref reader, item)!);
+                if (reader.TokenType == Expected) list.Add(Contract<T>.Read(ref reader, options)!);
                 else if (reader.TokenType != JsonTokenType.Null) OddValueTrail.Report(this, ref reader);
             }
             return list;
