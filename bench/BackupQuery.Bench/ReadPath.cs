@@ -1,3 +1,4 @@
+using BackupQuery.Text;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -20,11 +21,11 @@ internal static class ReadPath
         var zstack = new ZStackRecordMapper(TimeZoneInfo.Utc, "bench");
         return api switch
         {
-            "GeminiDB" => Stages(page, rounds, HuaweiCloudJsonContext.Default.GeminiDbBackupsReply, r => r!.Backups!, huawei.Map),
-            "RDS" => Stages(page, rounds, HuaweiCloudJsonContext.Default.RdsBackupsReply, r => r!.Backups!, huawei.Map),
-            "CBR" => Stages(page, rounds, HuaweiCloudJsonContext.Default.CbrBackupsReply, r => r!.Backups!, huawei.Map),
-            "VBS" => Stages(page, rounds, HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r!.Backups!, b => huawei.Map(b, false)),
-            "ZStack" => Stages(page, rounds, ZStackJsonContext.Default.ZStackQueryReplyDatabaseBackupInventory, r => r!.Inventories!, zstack.Map),
+            "GeminiDB" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<GeminiDbBackupsReply>(), r => r!.Backups!, huawei.Map),
+            "RDS" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<RdsBackupsReply>(), r => r!.Backups!, huawei.Map),
+            "CBR" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<CbrBackupsReply>(), r => r!.Backups!, huawei.Map),
+            "VBS" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r!.Backups!, b => huawei.Map(b, false)),
+            "ZStack" => Stages(page, rounds, ZStackJsonContext.Replies.Contract<ZStackQueryReply<DatabaseBackupInventory>>(), r => r!.Inventories!, zstack.Map),
             _ => throw new ArgumentOutOfRangeException(nameof(api)),
         };
     }

@@ -1,5 +1,6 @@
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
@@ -10,5 +11,5 @@ internal static class CbrListing
 
     public static PagedApi<CbrBackupsReply, CbrBackup> For(CbrBackupQuery query, HuaweiCloudProject project) =>
         project.Listing(HuaweiCloudEndpoints.Cbr, "v3", "backups", "ListBackups", query.Parameters(), PagingStrategy.Offset, MaxPageSize,
-            HuaweiCloudJsonContext.Default.CbrBackupsReply, r => r?.Backups, project.Mapper.Map, r => r?.Count);
+            HuaweiCloudJsonContext.Replies.Contract<CbrBackupsReply>(), r => r?.Backups, project.Mapper.Map, r => r?.Count);
 }

@@ -1,5 +1,6 @@
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
@@ -10,5 +11,5 @@ internal static class GeminiDbListing
 
     public static PagedApi<GeminiDbBackupsReply, GeminiDbBackup> For(GeminiDbBackupQuery query, HuaweiCloudProject project) =>
         project.Listing(HuaweiCloudEndpoints.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", query.Parameters(project.Now), PagingStrategy.Offset, MaxPageSize,
-            HuaweiCloudJsonContext.Default.GeminiDbBackupsReply, r => r?.Backups, project.Mapper.Map, r => r?.TotalCount);
+            HuaweiCloudJsonContext.Replies.Contract<GeminiDbBackupsReply>(), r => r?.Backups, project.Mapper.Map, r => r?.TotalCount);
 }

@@ -1,5 +1,6 @@
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
@@ -10,5 +11,5 @@ internal static class RdsListing
 
     public static PagedApi<RdsBackupsReply, RdsBackup> For(RdsBackupQuery query, HuaweiCloudProject project) =>
         project.Listing(HuaweiCloudEndpoints.Rds, "v3", "backups", "ListBackups", query.Parameters(project.Now), PagingStrategy.Offset, MaxPageSize,
-            HuaweiCloudJsonContext.Default.RdsBackupsReply, r => r?.Backups, project.Mapper.Map, r => r?.TotalCount);
+            HuaweiCloudJsonContext.Replies.Contract<RdsBackupsReply>(), r => r?.Backups, project.Mapper.Map, r => r?.TotalCount);
 }

@@ -1,6 +1,7 @@
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
@@ -15,7 +16,7 @@ internal static class VbsListing
 
     public static PagedApi<VbsBackupsReply, VbsBackup> For(VbsBackupQuery query, HuaweiCloudProject project) =>
         project.Listing(HuaweiCloudEndpoints.Vbs, "v2", query.Resource, query.Detailed ? "ListBackupsDetails" : "ListBackups", query.Parameters(), PagingStrategy.Marker, MaxPageSize,
-            HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r?.Backups, b => project.Mapper.Map(b, query.Detailed), r => r?.Count, NextMarker);
+            HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r?.Backups, b => project.Mapper.Map(b, query.Detailed), r => r?.Count, NextMarker);
 
     /// <summary>The <c>marker</c> of the <c>rel=next</c> link, or null when no more remain.</summary>
     internal static string? NextMarker(VbsBackupsReply? reply)

@@ -6,6 +6,8 @@ namespace BackupQuery.Records;
 /// </summary>
 public abstract class BackupRecord
 {
+    private protected BackupRecord(RecordSource source) => Connection = source.Connection;
+
     /// <summary><c>ZStack</c> or <c>HuaweiCloud</c>.</summary>
     public abstract string Provider { get; }
 
@@ -22,7 +24,7 @@ public abstract class BackupRecord
     public string Connection { get; internal init; } = "";
 
     /// <summary>Fields of this record that could not be read and show as null (internal: reported once per listing).</summary>
-    internal IReadOnlyList<Text.OddValue> OddValues { get; init; } = [];
+    internal IReadOnlyList<OddValue> OddValues { get; init; } = [];
 
     public override string ToString() => Name ?? Id;
 }
@@ -30,7 +32,13 @@ public abstract class BackupRecord
 /// <summary>Common base of the Huawei Cloud records: where in the cloud the record lives.</summary>
 public abstract class HuaweiCloudBackupRecord : BackupRecord
 {
-    public override string Provider => HuaweiCloud.HuaweiCloudProtocol.ProviderName;
+    private protected HuaweiCloudBackupRecord(RecordSource source) : base(source)
+    {
+        Region = source.Region;
+        ProjectId = source.ProjectId;
+    }
+
+    public override string Provider => ProviderNames.HuaweiCloud;
     public string Region { get; internal init; } = "";
     public string ProjectId { get; internal init; } = "";
 }

@@ -2,6 +2,7 @@ using System.Net.Http;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.ZStack;
 
@@ -24,7 +25,7 @@ internal static class ZStackDatabaseBackupListing
                 foreach (var condition in conditions) request.AddQuery("q", condition.ToString());
                 return request.AddQuery("start", cursor.Offset).AddQuery("limit", limit).AddQuery("replyWithCount", true).AddQuery("sort", query.Sort);
             },
-            Reply = ZStackJsonContext.Default.ZStackQueryReplyDatabaseBackupInventory,
+            Reply = ZStackJsonContext.Replies.Contract<ZStackQueryReply<DatabaseBackupInventory>>(),
             ItemCount = r => r?.Inventories?.Count,
             ToPage = r => new Page<ZStackDatabaseBackup>(r?.Inventories?.Select(mapper.Map).ToList() ?? [], r?.Total),
             Strategy = PagingStrategy.Offset,
