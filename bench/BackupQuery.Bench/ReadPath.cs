@@ -1,9 +1,9 @@
-using BackupQuery.Text;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.ZStack;
+using BackupQuery.Text;
 
 namespace BackupQuery.Bench;
 

@@ -1,6 +1,6 @@
-using BackupQuery.Text;
 using System.Text.Json;
 using BackupQuery.HuaweiCloud;
+using BackupQuery.Text;
 
 namespace BackupQuery.Core.Tests.HuaweiCloud;
 

@@ -1,8 +1,8 @@
-using BackupQuery.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.ZStack;
+using BackupQuery.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using static BackupQuery.Core.Tests.Properties.Generators;
