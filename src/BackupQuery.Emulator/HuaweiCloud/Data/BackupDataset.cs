@@ -8,31 +8,31 @@ public interface IBackupSource<out T>
 }
 
 /// <summary>
-/// One service's records: the seed page examples first, then generated ones, each a pure function of
-/// (seed, index). Nothing is stored; <see cref="Backups"/> regenerates on every enumeration.
+/// One service's records: the head (coverage fixtures, then the seed page examples) first, then generated ones, each a
+/// pure function of (seed, index). Nothing generated is stored; <see cref="Backups"/> regenerates on every enumeration.
 /// </summary>
 public abstract class BackupDataset<T> : IBackupSource<T> where T : class
 {
-    private readonly IReadOnlyList<T> _seeds;
+    private readonly IReadOnlyList<T> _head;
 
-    private protected BackupDataset(int count, IReadOnlyList<T> seeds)
+    private protected BackupDataset(int count, IReadOnlyList<T> head)
     {
         Count = Math.Max(0, count);
-        _seeds = seeds;
+        _head = head;
     }
 
     /// <summary>Total records the unfiltered listing reports.</summary>
     public int Count { get; }
 
-    /// <summary>Number of seed-page records at the head of the dataset (fewer when the count is smaller).</summary>
-    public int SeedCount => Math.Min(_seeds.Count, Count);
+    /// <summary>Number of fixed records (fixtures and seed-page examples) at the head of the dataset (fewer when the count is smaller).</summary>
+    public int HeadCount => Math.Min(_head.Count, Count);
 
     public T this[int index]
     {
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-            return index < _seeds.Count ? _seeds[index] : Generate(index, index - _seeds.Count);
+            return index < _head.Count ? _head[index] : Generate(index, index - _head.Count);
         }
     }
 
@@ -49,9 +49,9 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
     public int IndexOf(string? id)
     {
         if (id is null) return -1;
-        for (var i = 0; i < SeedCount; i++)
-            if (IdOf(_seeds[i]) == id) return i;
-        return Codec.TryDecode(id, out var index) && index >= SeedCount && index < Count && IdOf(this[index]) == id ? index : -1;
+        for (var i = 0; i < HeadCount; i++)
+            if (IdOf(_head[i]) == id) return i;
+        return Codec.TryDecode(id, out var index) && index >= HeadCount && index < Count && IdOf(this[index]) == id ? index : -1;
     }
 
     private protected abstract IdCodec Codec { get; }
