@@ -43,7 +43,7 @@ public static class Timestamps
         var normalised = text.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
         if (DateTime.TryParseExact(normalised, JavaFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
         {
-            return InZone(local, serverZone);
+            return InRange(local, serverZone);
         }
         return ParseIso(normalised, serverZone);
     }
@@ -58,7 +58,7 @@ public static class Timestamps
             return DateTimeOffset.TryParse(withColon, CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamped) ? stamped : null;
         }
         return DateTime.TryParseExact(text, IsoLocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? InZone(local, zoneIfMissing)
+            ? InRange(local, zoneIfMissing)
             : null;
     }
 
@@ -80,6 +80,13 @@ public static class Timestamps
         if (t < 0) return false;
         var time = text.Substring(t);
         return time.IndexOf('+') > 0 || time.IndexOf('-') > 0;
+    }
+
+    /// <summary>As <see cref="InZone"/>, or null where the instant falls outside the calendar (year 1 or 9999 and a zone's offset).</summary>
+    private static DateTimeOffset? InRange(DateTime wallClock, TimeZoneInfo zone)
+    {
+        try { return InZone(wallClock, zone); }
+        catch (ArgumentOutOfRangeException) { return null; }
     }
 
     /// <summary>The offset a zone had at that wall-clock time (DST included).</summary>
