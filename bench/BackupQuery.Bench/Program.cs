@@ -11,6 +11,32 @@ using static BackupQuery.Bench.Report;
 if (args.Length > 0 && args[0] == PeakMemory.ChildVerb) return await PeakMemory.ChildAsync(args[1]);
 
 var scale = args.Length > 1 && args[0] == "--scale" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+var allocationsOnly = args.Length > 0 && args[0] == "--allocations";
+if (args.Length > 0 && args[0] == "--read-path")
+{
+    // The read path alone: one page per API read and mapped in this process, no network.
+    using var emulator = await EmulatorProcess.StartAsync("geminidb=2000,rds=4000,cbr=2000,zstack=2000,vbs=2000");
+    using var session = await BenchApi.Session.ConnectAsync(emulator, new HttpClient());
+    using var client = new HttpClient();
+    var pages = new List<(string Name, byte[] Page, int Rounds)>();
+    // --read-path [API [times]]: one API only, its rounds multiplied (long enough for a profiler to sample).
+    var only = args.Length > 1 ? args[1] : null;
+    var times = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+    foreach (var api in BenchApi.All(session).Where(a => only is null || a.Name == only))
+    {
+        pages.Add((api.Name, await RawLister.FetchAsync(client, api, api.PageUrl(api.PageSize, null, api.PageSize)), (api.PageSize == 100 ? 200 : 20) * times));
+    }
+    foreach (var (name, page, rounds) in pages) ReadPath.Measure(name, page, rounds).ToList(); // warm-up: every method at its final tier
+    await Task.Delay(1000);
+    foreach (var (name, page, rounds) in pages)
+    {
+        foreach (var cost in ReadPath.Measure(name, page, rounds))
+        {
+            Console.WriteLine($"{name,-8} {cost.Stage,-5} {cost.MicrosecondsPerRecord,8:0.00} us/record {cost.BytesPerRecord,8:#,0} B/record");
+        }
+    }
+    return 0;
+}
 int Size(int n) => Math.Max(1000, (int)(n * scale));
 const int Rounds = 3;
 const int Latency = 50;
@@ -34,7 +60,9 @@ var expected = new Dictionary<string, long> { ["GeminiDB"] = gemini, ["RDS"] = r
 // At 50 ms a sequential client of 100,000 GeminiDB records takes about a minute: the baseline lists a prefix (records/s compare).
 var baselineAt50 = new Dictionary<string, long> { ["GeminiDB"] = Size(20_000), ["RDS"] = rds, ["CBR"] = cbr, ["ZStack"] = zstack, ["VBS"] = vbs };
 
+var allocations = new List<string[]>();
 var throughput = new List<string[]>();
+var ratiosAt0 = new Dictionary<string, double>();
 var firstRecord = new List<string[]>();
 (Run Raw, Run Core, Run Cmdlet) limits;
 double geminiRatioAt50 = 0;
@@ -43,6 +71,19 @@ double geminiRatioAt50 = 0;
 using (var emulator = await EmulatorProcess.StartAsync(counts))
 using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
 {
+    // --allocations [API]: this table only, for one API or all.
+    foreach (var api in BenchApi.All(session).Where(a => !allocationsOnly || args.Length < 2 || a.Name == args[1]))
+    {
+        Log($"allocations {api.Name}");
+        await Run.ModuleAsync(api, new PagingOptions { First = api.PageSize * 2L }); // warm-up
+        var module = await Allocations.ModuleAsync(api);
+        var baseline = await Allocations.RawAsync(http, api);
+        if (module.Records != expected[api.Name] || baseline.Records != expected[api.Name]) allComplete = false;
+        allocations.Add([api.Name, N(module.Records), N(module.BytesPerRecord), N(baseline.BytesPerRecord), N(module.CpuMicrosecondsPerRecord, "0.0"), N(baseline.CpuMicrosecondsPerRecord, "0.0")]);
+        Console.WriteLine(string.Join(" | ", allocations[^1]));
+    }
+    if (allocationsOnly) return 0;
+
     foreach (var api in BenchApi.All(session))
     {
         Log($"0 ms {api.Name}");
@@ -50,6 +91,7 @@ using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
         var baseline = await Run.MedianAsync(Rounds, () => Run.RawAsync(http, api, inFlight: 1));
         Check($"{api.Name} module 0 ms", module, expected[api.Name]);
         Check($"{api.Name} baseline 0 ms", baseline, expected[api.Name]);
+        ratiosAt0[api.Name] = module.RecordsPerSecond / baseline.RecordsPerSecond;
         throughput.Add([api.Name, api.PageSize.ToString(CultureInfo.InvariantCulture), "0 ms", N(module.Records), N(module.RecordsPerSecond), N(baseline.Records), N(baseline.RecordsPerSecond), N(module.RecordsPerSecond / baseline.RecordsPerSecond, "0.00") + "x"]);
     }
 
@@ -95,25 +137,25 @@ using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
 }
 
 // Peak RSS through the cmdlet, a child process per size; ids of the same listings counted by Core.
-const long HeapCap = 96L * 1048576;
-var memory = new List<(int Size, long Count, long Rss, Run Ids)>();
-long cappedRss = 0, cappedCount = 0;
+const long HeapCap = 64L * 1048576;
+var memory = new List<(int Size, PeakMemory.Measured Child, Run Ids)>();
+PeakMemory.Measured capped = new(0, 0, 0, 0, 0);
 foreach (var size in new[] { Size(100_000), Size(1_000_000) })
 {
     Log($"peak RSS {size}");
     using var emulator = await EmulatorProcess.StartAsync($"cbr={size},geminidb=1,rds=2,zstack=1,vbs=1");
-    var (count, rss) = await PeakMemory.MeasureAsync(emulator);
+    var child = await PeakMemory.MeasureAsync(emulator);
     if (size == Size(1_000_000))
     {
         // The same listing with the GC heap capped: if it completes, what it keeps alive fits under the cap.
         Log($"peak RSS {size}, GC heap capped at {MB(HeapCap)}");
-        (cappedCount, cappedRss) = await PeakMemory.MeasureAsync(emulator, HeapCap);
+        capped = await PeakMemory.MeasureAsync(emulator, HeapCap);
     }
     using var session = await BenchApi.Session.ConnectAsync(emulator, http);
     var ids = await Run.ModuleAsync(BenchApi.All(session).Single(a => a.Name == "CBR"));
     Check($"CBR {size} ids", ids, size);
-    if (count != size) allComplete = false;
-    memory.Add((size, count, rss, ids));
+    if (child.Count != size) allComplete = false;
+    memory.Add((size, child, ids));
 }
 
 // A gateway limit of 20 requests/s per credential, 50 ms away: how close the adaptive limit gets, and how often it is throttled.
@@ -133,9 +175,14 @@ using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
 }
 
 // The report.
+report.Section("0. What a record costs the client", "Each API listed to the end at 0 ms in this process (the emulator is another process): bytes allocated per record, counted exactly (`GC.GetTotalAllocatedBytes`), and processor time per record, for the module (Core) and the sequential baseline (which keeps each page's bytes and reads only the ids). Allocations do not move with the machine's load; processor time does, a little.");
+report.Table(["API", "records", "module bytes/record", "baseline bytes/record", "module CPU µs/record", "baseline CPU µs/record"], allocations);
+
 report.Section("1. Throughput per API", $"Records per second listing each API to the end: the module (Core, up to 8 pages in flight once the first page gave the total) and a sequential page-at-a-time baseline (HttpClient, one page in flight, a bare Utf8JsonReader) in the same run. 0 ms: median of {Rounds} after a warm-up; {Latency} ms: the emulator's `--latency {Latency}`, one run. Page sizes: GeminiDB at its cap of 100; RDS at 100 (the spec caps RDS `limit` at 100, so 1,000 is not possible); CBR, ZStack and VBS at 1,000. At {Latency} ms the baseline lists the first {N(baselineAt50["GeminiDB"])} GeminiDB records (a sequential client needs about a minute for 100,000); records/s compare.");
 report.Table(["API", "page", "latency", "module records", "module rec/s", "baseline records", "baseline rec/s", "module / baseline"], throughput);
 report.Target($"{N(gemini)} GeminiDB records at {Latency} ms: at least 5x the sequential baseline", geminiRatioAt50 >= 5, $"{N(geminiRatioAt50, "0.00")}x");
+var slowest = ratiosAt0.MinBy(r => r.Value);
+report.Target("at 0 ms, the module at least as fast as the sequential baseline for every API", slowest.Value >= 1, $"slowest {slowest.Key} {N(slowest.Value, "0.00")}x");
 report.Note("VBS pages by marker and its reply has no total, so no page can be addressed ahead: it keeps one page in flight, and its ratio stays near 1.");
 
 report.Section("2. Time to first record", $"At {Latency} ms: from asking the module for a listing to its first record, against one request for the same first page (start to last byte); medians of 5.");
@@ -143,14 +190,15 @@ report.Table(["API", "page", "first record", "one page's round trip", "ratio"], 
 var worstFirst = firstRecord.Max(r => double.Parse(r[4], CultureInfo.InvariantCulture));
 report.Target("first record within 1.2x one page's round trip", worstFirst <= 1.2, $"worst {N(worstFirst, "0.00")}x");
 
-report.Section("3. Peak memory through the cmdlet", "`Get-CbrBackup -PageSize 1000 | Measure-Object` in a runspace of the hosted engine (Microsoft.PowerShell.SDK 7.6.9, the built BackupQuery.dll imported), one child process per size; peak RSS is the child's VmHWM. The ids of the same listing are counted by a Core run (an id set in the child would weigh on the memory measured).");
-report.Table(["CBR records", "cmdlet records", "peak RSS", "Core distinct ids"],
-    memory.Select(m => new[] { N(m.Size), N(m.Count), MB(m.Rss), N(m.Ids.DistinctIds) })
-        .Append([N(memory[1].Size) + $" (GC heap capped at {MB(HeapCap)})", N(cappedCount), MB(cappedRss), "-"]));
-report.Note($"The capped run shows what the listing keeps alive: with the GC heap limited to {MB(HeapCap)} the {N(memory[1].Size)}-record listing {(cappedCount == memory[1].Size ? "completes" : "does not complete")} and peaks at {MB(cappedRss)}, against {MB(memory[0].Rss)} for {N(memory[0].Size)} uncapped. Where the uncapped {N(memory[1].Size)} run peaks higher, the difference is the garbage collector letting its heap grow over a longer run (it collects later when memory is plentiful), not records held: the module's live memory is the pages in flight and the 2,048 records waiting for the pipeline.");
-var small = memory[0].Rss;
-var large = memory[1].Rss;
-report.Target("1,000,000 CBR records: peak RSS within 1.25x of 100,000's and under 250 MB", large <= small * 1.25 && large < 250L * 1048576, $"{MB(large)} vs {MB(small)}, {N((double)large / small, "0.00")}x");
+report.Section("3. Peak memory through the cmdlet", "`Get-CbrBackup -PageSize 1000 | Measure-Object` in a runspace of the hosted engine (Microsoft.PowerShell.SDK 7.6.9, the built BackupQuery.dll imported), one child process per size; peak RSS is the child's VmHWM. At the end of each run the child reports the GC heap and the memory the GC had committed, then the live heap after a full compacting collection (what the listing left alive). The ids of the same listing are counted by a Core run (an id set in the child would weigh on the memory measured).");
+report.Table(["CBR records", "cmdlet records", "peak RSS", "GC heap at the end", "GC committed at the end", "live after a full collection", "Core distinct ids"],
+    memory.Select(m => new[] { N(m.Size), N(m.Child.Count), MB(m.Child.PeakRss), MB(m.Child.HeapAtEnd), MB(m.Child.CommittedAtEnd), MB(m.Child.LiveAfterFullCollection), N(m.Ids.DistinctIds) })
+        .Append([N(memory[1].Size) + $" (GC heap capped at {MB(HeapCap)})", N(capped.Count), MB(capped.PeakRss), MB(capped.HeapAtEnd), MB(capped.CommittedAtEnd), MB(capped.LiveAfterFullCollection), "-"]));
+var small = memory[0].Child;
+var large = memory[1].Child;
+report.Note($"Between {N(memory[0].Size)} and {N(memory[1].Size)} records the peak RSS moves by {MB(large.PeakRss - small.PeakRss)}, the memory the GC had committed by {MB(large.CommittedAtEnd - small.CommittedAtEnd)}, and the live heap after a full collection by {MB(large.LiveAfterFullCollection - small.LiveAfterFullCollection)}: where the first two move and the last does not, the difference is the collector's own growth over a longer run, not records held.");
+report.Target($"{N(memory[1].Size)} CBR records through the cmdlet complete with the GC heap capped at {MB(HeapCap)}", capped.Count == memory[1].Size, $"{N(capped.Count)} records, peak {MB(capped.PeakRss)}");
+report.Target($"{N(memory[1].Size)} CBR records: peak RSS within 1.25x of {N(memory[0].Size)}'s", large.PeakRss <= small.PeakRss * 1.25, $"{MB(large.PeakRss)} vs {MB(small.PeakRss)}, {N((double)large.PeakRss / small.PeakRss, "0.00")}x");
 
 report.Section("4. The raw limit, Core and the cmdlet", $"{N(cbr)} CBR records at 0 ms, 1,000 per page. Raw limit: the same pages fetched with 8 in flight and run through a bare Utf8JsonReader. Core: the module's listing. Cmdlet: `Get-CbrBackup -PageSize 1000 | Measure-DistinctId` (a compiled counting cmdlet) in a hosted runspace. Medians of {Rounds} after a warm-up.");
 report.Table(["client", "records", "seconds", "rec/s", "fraction"],
@@ -161,7 +209,7 @@ report.Table(["client", "records", "seconds", "rec/s", "fraction"],
 ]);
 var coreShare = limits.Core.RecordsPerSecond / limits.Raw.RecordsPerSecond;
 var cmdletShare = limits.Cmdlet.RecordsPerSecond / limits.Core.RecordsPerSecond;
-report.Target("at 0 ms, Core at least 50% of the raw limit", coreShare >= 0.5, $"{N(coreShare * 100, "0")}%");
+report.Target("at 0 ms, Core at least 60% of the raw limit", coreShare >= 0.6, $"{N(coreShare * 100, "0")}%");
 report.Target("the cmdlet end to end at least 50% of Core", cmdletShare >= 0.5, $"{N(cmdletShare * 100, "0")}%");
 
 var seconds = limited.Run.Elapsed.TotalSeconds;

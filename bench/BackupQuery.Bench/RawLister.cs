@@ -46,7 +46,7 @@ internal static class RawLister
         return watch.Elapsed;
     }
 
-    private static async Task<byte[]> FetchAsync(HttpClient http, BenchApi api, Uri url)
+    public static async Task<byte[]> FetchAsync(HttpClient http, BenchApi api, Uri url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         api.Authenticate(request);

@@ -1,4 +1,5 @@
 using BackupQuery.Paging;
+using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
@@ -8,17 +9,17 @@ internal static class HuaweiCloudApis
     /// <summary>GeminiDB (GaussDB NoSQL) backups: offset paging up to <c>total_count</c>, 100 at most per page.</summary>
     public static readonly HuaweiCloudApi<GeminiDbBackupsReply, GeminiDbBackupDto> GeminiDbBackups = new(
         HuaweiCloudService.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", PagingStrategy.Offset, MaxPageSize: 100,
-        HuaweiCloudJsonContext.Default.GeminiDbBackupsReply, r => r?.Backups, r => r?.TotalCount);
+        HuaweiCloudJsonContext.Replies.Contract<GeminiDbBackupsReply>(), r => r?.Backups, r => r?.TotalCount);
 
     /// <summary>Relational RDS backups of one instance: offset paging up to <c>total_count</c>, 100 at most per page.</summary>
     public static readonly HuaweiCloudApi<RdsBackupsReply, RdsBackupDto> RdsBackups = new(
         HuaweiCloudService.Rds, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 100,
-        HuaweiCloudJsonContext.Default.RdsBackupsReply, r => r?.Backups, r => r?.TotalCount);
+        HuaweiCloudJsonContext.Replies.Contract<RdsBackupsReply>(), r => r?.Backups, r => r?.TotalCount);
 
     /// <summary>CBR backups: offset paging up to <c>count</c> (the total of matches, not the page size), 1,000 at most per page.</summary>
     public static readonly HuaweiCloudApi<CbrBackupsReply, CbrBackupDto> CbrBackups = new(
         HuaweiCloudService.Cbr, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 1000,
-        HuaweiCloudJsonContext.Default.CbrBackupsReply, r => r?.Backups, r => r?.Count);
+        HuaweiCloudJsonContext.Replies.Contract<CbrBackupsReply>(), r => r?.Backups, r => r?.Count);
 
     /// <summary>
     /// VBS backups, summary: marker paging, 1,000 at most per page. The reply's <c>count</c> is not used to plan pages:
@@ -26,7 +27,7 @@ internal static class HuaweiCloudApis
     /// </summary>
     public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackups = new(
         HuaweiCloudService.Vbs, "v2", "backups", "ListBackups", PagingStrategy.Marker, MaxPageSize: 1000,
-        HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker);
+        HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker);
 
     /// <summary>VBS backups with details: as <see cref="VbsBackups"/>, from <c>backups/detail</c>.</summary>
     public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackupDetails =
@@ -35,7 +36,7 @@ internal static class HuaweiCloudApis
     /// <summary>GeminiDB instances (<c>ListInstances</c>): offset paging up to <c>total_count</c>, 100 at most per page.</summary>
     public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> GeminiDbInstances = new(
         HuaweiCloudService.GeminiDb, "v3", "instances", "ListInstances", PagingStrategy.Offset, MaxPageSize: 100,
-        HuaweiCloudJsonContext.Default.DatabaseInstancesReply, r => r?.Instances, r => r?.TotalCount);
+        HuaweiCloudJsonContext.Replies.Contract<DatabaseInstancesReply>(), r => r?.Instances, r => r?.TotalCount);
 
     /// <summary>Relational RDS instances: the same shape, on the rds endpoint.</summary>
     public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> RdsInstances = GeminiDbInstances with { Service = HuaweiCloudService.Rds };
@@ -43,12 +44,12 @@ internal static class HuaweiCloudApis
     /// <summary>CBR vaults (<c>ListVault</c>): offset paging up to <c>count</c>, 1,000 at most per page.</summary>
     public static readonly HuaweiCloudApi<CbrVaultsReply, CbrVaultDto> CbrVaults = new(
         HuaweiCloudService.Cbr, "v3", "vaults", "ListVault", PagingStrategy.Offset, MaxPageSize: 1000,
-        HuaweiCloudJsonContext.Default.CbrVaultsReply, r => r?.Vaults, r => r?.Count);
+        HuaweiCloudJsonContext.Replies.Contract<CbrVaultsReply>(), r => r?.Vaults, r => r?.Count);
 
     /// <summary>CBR protectable servers (<c>ListProtectable</c>): offset paging, 50 at most per page, no total (a short page ends it).</summary>
     public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableServers = new(
         HuaweiCloudService.Cbr, "v3", "protectables/server/instances", "ListProtectable", PagingStrategy.Offset, MaxPageSize: 50,
-        HuaweiCloudJsonContext.Default.CbrProtectablesReply, r => r?.Instances, _ => null);
+        HuaweiCloudJsonContext.Replies.Contract<CbrProtectablesReply>(), r => r?.Instances, _ => null);
 
     /// <summary>CBR protectable disks: as <see cref="CbrProtectableServers"/>, of <c>disk</c>.</summary>
     public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableDisks =

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using BackupQuery.Text;
 
@@ -275,4 +276,14 @@ internal sealed class CbrReplicationExtraInfoDto
 [JsonSerializable(typeof(DatabaseInstancesReply))]
 [JsonSerializable(typeof(CbrVaultsReply))]
 [JsonSerializable(typeof(CbrProtectablesReply))]
-internal sealed partial class HuaweiCloudJsonContext : JsonSerializerContext;
+internal sealed partial class HuaweiCloudJsonContext : JsonSerializerContext
+{
+    /// <summary>How the listings read their replies: these contracts, each tolerant member named for the odd-value report.</summary>
+    public static JsonSerializerOptions Replies => Named.Options;
+
+    // A class of its own, so that Default exists before it is read (static initializers of partial files run in no set order).
+    private static class Named
+    {
+        public static readonly JsonSerializerOptions Options = TolerantMembers.Named(Default);
+    }
+}

@@ -32,7 +32,7 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
         Pipeline = pipeline(this);
     }
 
-    public const string ProviderName = "HuaweiCloud";
+    public const string ProviderName = Records.ProviderNames.HuaweiCloud;
 
     /// <summary>A token this close to its expiry is replaced before use (a listing may outlast it).</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);

@@ -11,6 +11,7 @@ namespace BackupQuery.HuaweiCloud;
 /// </summary>
 internal sealed class HuaweiCloudRecordMapper(string connectionName, string region, string projectId)
 {
+    private readonly RecordSource _source = new(connectionName, region, projectId);
     public string ConnectionName => connectionName;
     public string Region => region;
     public string ProjectId => projectId;
@@ -21,7 +22,8 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     public GeminiDbBackup Map(GeminiDbBackupDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new GeminiDbBackup
+        var begin = odd.Huawei(dto.BeginTime, "begin_time");
+        return new GeminiDbBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -33,15 +35,12 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             Type = dto.Type,
             SizeKB = dto.Size,
             SizeBytes = dto.Size is { } kb ? (long)Math.Round(kb * KiB, MidpointRounding.AwayFromZero) : null,
-            BeginTime = odd.Huawei(dto.BeginTime, "begin_time"),
+            BeginTime = begin,
             EndTime = odd.Huawei(dto.EndTime, "end_time"),
-            CreatedAt = Timestamps.ParseHuawei(dto.BeginTime), // begin_time, reported above
+            CreatedAt = begin,
             BeginTimeText = dto.BeginTime,
             EndTimeText = dto.EndTime,
             DatabaseTables = RecordList.Of(dto.DatabaseTables?.Select(t => new GeminiDbDatabaseTables { DatabaseName = t.DatabaseName, TableNames = t.TableNames })),
-            Connection = connectionName,
-            Region = region,
-            ProjectId = projectId,
             OddValues = odd.Values,
         };
     }
@@ -49,7 +48,8 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     public RdsBackup Map(RdsBackupDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new RdsBackup
+        var begin = odd.Huawei(dto.BeginTime, "begin_time");
+        return new RdsBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -60,16 +60,13 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             SizeKB = dto.Size,
             SizeBytes = dto.Size * KiB,
             Datastore = Map(dto.Datastore),
-            BeginTime = odd.Huawei(dto.BeginTime, "begin_time"),
+            BeginTime = begin,
             EndTime = odd.Huawei(dto.EndTime, "end_time"),
-            CreatedAt = Timestamps.ParseHuawei(dto.BeginTime), // begin_time, reported above
+            CreatedAt = begin,
             BeginTimeText = dto.BeginTime,
             EndTimeText = dto.EndTime,
             AssociatedWithDdm = dto.AssociatedWithDdm,
             MinDataVolumeCapacityForRestore = dto.MinDataVolumeCapacityForRestore,
-            Connection = connectionName,
-            Region = region,
-            ProjectId = projectId,
             OddValues = odd.Values,
         };
     }
@@ -77,7 +74,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     public VbsBackup Map(VbsBackupDto dto, bool detailed)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new VbsBackup
+        return new VbsBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -105,9 +102,6 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             IsIncremental = dto.IsIncremental,
             ServiceMetadataJson = dto.ServiceMetadata,
             ServiceMetadata = ParseServiceMetadata(dto.ServiceMetadata),
-            Connection = connectionName,
-            Region = region,
-            ProjectId = projectId,
             OddValues = odd.Values,
         };
     }
@@ -117,7 +111,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
         var odd = new OddValueRecorder(dto.OddValues);
         var children = dto.Children?.Select(Map).ToList();
         odd.Nested("children", children?.SelectMany(c => c.OddValues));
-        return new CbrBackup
+        return new CbrBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -148,8 +142,6 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             Children = RecordList.Of(children, c => c.Id),
             ReplicationRecords = RecordList.Of(dto.ReplicationRecords?.Select(Map)),
             ExtendInfo = Map(dto.ExtendInfo),
-            Connection = connectionName,
-            Region = region,
             // The record's own project (a shared backup may belong to another).
             ProjectId = string.IsNullOrEmpty(dto.ProjectId) ? projectId : dto.ProjectId!,
             OddValues = odd.Values,

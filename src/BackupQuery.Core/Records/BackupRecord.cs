@@ -6,6 +6,8 @@ namespace BackupQuery.Records;
 /// </summary>
 public abstract class BackupRecord : IOddValueCarrier
 {
+    private protected BackupRecord(RecordSource source) => Connection = source.Connection;
+
     /// <summary><c>ZStack</c> or <c>HuaweiCloud</c>.</summary>
     public abstract string Provider { get; }
 
@@ -22,9 +24,9 @@ public abstract class BackupRecord : IOddValueCarrier
     public string Connection { get; internal init; } = "";
 
     /// <summary>Fields of this record that could not be read and show as null (internal: reported once per listing).</summary>
-    internal IReadOnlyList<Text.OddValue> OddValues { get; init; } = [];
+    internal IReadOnlyList<OddValue> OddValues { get; init; } = [];
 
-    IReadOnlyList<Text.OddValue> IOddValueCarrier.OddValues => OddValues;
+    IReadOnlyList<OddValue> IOddValueCarrier.OddValues => OddValues;
 
     public override string ToString() => Name ?? Id;
 }
@@ -32,7 +34,13 @@ public abstract class BackupRecord : IOddValueCarrier
 /// <summary>Common base of the Huawei Cloud records: where in the cloud the record lives.</summary>
 public abstract class HuaweiCloudBackupRecord : BackupRecord
 {
-    public override string Provider => HuaweiCloud.HuaweiCloudProtocol.ProviderName;
+    private protected HuaweiCloudBackupRecord(RecordSource source) : base(source)
+    {
+        Region = source.Region;
+        ProjectId = source.ProjectId;
+    }
+
+    public override string Provider => ProviderNames.HuaweiCloud;
     public string Region { get; internal init; } = "";
     public string ProjectId { get; internal init; } = "";
 }

@@ -7,7 +7,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class CbrBackup : HuaweiCloudBackupRecord
 {
-    internal CbrBackup() { }
+    internal CbrBackup(RecordSource source) : base(source) { }
 
     public override string Service => "CBR";
 

@@ -6,7 +6,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class GeminiDbBackup : HuaweiCloudBackupRecord
 {
-    internal GeminiDbBackup() { }
+    internal GeminiDbBackup(RecordSource source) : base(source) { }
 
     public override string Service => "GeminiDB";
 

@@ -17,9 +17,9 @@ public abstract class InventoryRecord : IOddValueCarrier
     public string Connection { get; internal init; } = "";
 
     /// <summary>Fields of this record that could not be read and show as null (internal: reported once per listing).</summary>
-    internal IReadOnlyList<Text.OddValue> OddValues { get; init; } = [];
+    internal IReadOnlyList<OddValue> OddValues { get; init; } = [];
 
-    IReadOnlyList<Text.OddValue> IOddValueCarrier.OddValues => OddValues;
+    IReadOnlyList<OddValue> IOddValueCarrier.OddValues => OddValues;
 
     public override string ToString() => Name ?? Id;
 }
@@ -32,9 +32,9 @@ public abstract class HuaweiCloudInventoryRecord : InventoryRecord
     public string ProjectId { get; internal init; } = "";
 }
 
-/// <summary>A record that may carry fields it could not read (see <see cref="Text.OddValueSummary"/>).</summary>
+/// <summary>A record that may carry fields it could not read (see <see cref="OddValueSummary"/>).</summary>
 internal interface IOddValueCarrier
 {
     string Id { get; }
-    IReadOnlyList<Text.OddValue> OddValues { get; }
+    IReadOnlyList<OddValue> OddValues { get; }
 }

@@ -6,7 +6,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class RdsBackup : HuaweiCloudBackupRecord
 {
-    internal RdsBackup() { }
+    internal RdsBackup(RecordSource source) : base(source) { }
 
     public override string Service => "RDS";
 

@@ -7,7 +7,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class VbsBackup : HuaweiCloudBackupRecord
 {
-    internal VbsBackup() { }
+    internal VbsBackup(RecordSource source) : base(source) { }
 
     public override string Service => "VBS";
 

@@ -3,9 +3,9 @@ namespace BackupQuery.Records;
 /// <summary>A ZStack database backup (QueryDatabaseBackup). Dates are the management node's wall-clock times in its zone.</summary>
 public sealed class ZStackDatabaseBackup : BackupRecord
 {
-    internal ZStackDatabaseBackup() { }
+    internal ZStackDatabaseBackup(RecordSource source) : base(source) { }
 
-    public override string Provider => ZStack.ZStackProtocol.ProviderName;
+    public override string Provider => ProviderNames.ZStack;
     public override string Service => "DatabaseBackup";
 
     public string Uuid => Id;
@@ -62,9 +62,9 @@ public sealed class ZStackBackupMetadata
 /// <summary>A database backup image found on an ImageStore backup server (GetDatabaseBackupFromImageStore).</summary>
 public sealed class ZStackImageStoreBackup : BackupRecord
 {
-    internal ZStackImageStoreBackup() { }
+    internal ZStackImageStoreBackup(RecordSource source) : base(source) { }
 
-    public override string Provider => ZStack.ZStackProtocol.ProviderName;
+    public override string Provider => ProviderNames.ZStack;
     public override string Service => "ImageStoreBackup";
 
     public string? Version { get; internal init; }

@@ -3,7 +3,7 @@ namespace BackupQuery.Records;
 /// <summary>A ZStack volume backup (QueryVolumeBackup). Dates are the management node's wall-clock times in its zone.</summary>
 public sealed class ZStackVolumeBackup : BackupRecord
 {
-    internal ZStackVolumeBackup() { }
+    internal ZStackVolumeBackup(RecordSource source) : base(source) { }
 
     public override string Provider => ZStack.ZStackProtocol.ProviderName;
     public override string Service => "VolumeBackup";

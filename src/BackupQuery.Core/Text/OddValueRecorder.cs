@@ -1,3 +1,4 @@
+using BackupQuery.Records;
 namespace BackupQuery.Text;
 
 /// <summary>
@@ -6,9 +7,10 @@ namespace BackupQuery.Text;
 /// </summary>
 internal sealed class OddValueRecorder(IReadOnlyList<OddValue> fromJson)
 {
-    private readonly List<OddValue> _values = [.. fromJson];
+    private List<OddValue>? _added;
 
-    public IReadOnlyList<OddValue> Values => _values;
+    /// <summary>What was noted so far (read it last: a record that read cleanly shares the empty list, no copy is made).</summary>
+    public IReadOnlyList<OddValue> Values => _added ?? fromJson;
 
     public DateTimeOffset? Huawei(string? text, string field) => Checked(Timestamps.ParseHuawei(text), text, field);
 
@@ -17,19 +19,21 @@ internal sealed class OddValueRecorder(IReadOnlyList<OddValue> fromJson)
     /// <summary>A field every record of this kind has (its id): noted when absent or empty.</summary>
     public string Required(string? value, string field)
     {
-        if (string.IsNullOrEmpty(value)) _values.Add(new OddValue(field, "(missing)"));
+        if (string.IsNullOrEmpty(value)) Add(new OddValue(field, "(missing)"));
         return value ?? "";
     }
 
     /// <summary>What nested records (CBR children) could not hold, named under their member: <c>children.size</c>.</summary>
     public void Nested(string member, IEnumerable<OddValue>? values)
     {
-        foreach (var value in values ?? []) _values.Add(value with { Field = member + "." + value.Field });
+        foreach (var value in values ?? []) Add(value with { Field = member + "." + value.Field });
     }
 
     private DateTimeOffset? Checked(DateTimeOffset? parsed, string? text, string field)
     {
-        if (parsed is null && !string.IsNullOrWhiteSpace(text)) _values.Add(new OddValue(field, OddValue.Shorten(System.Text.Json.JsonSerializer.Serialize(text))));
+        if (parsed is null && !string.IsNullOrWhiteSpace(text)) Add(new OddValue(field, OddValue.Shorten(System.Text.Json.JsonSerializer.Serialize(text))));
         return parsed;
     }
+
+    private void Add(OddValue value) => (_added ??= [.. fromJson]).Add(value);
 }

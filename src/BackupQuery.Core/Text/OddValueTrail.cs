@@ -1,9 +1,10 @@
+using BackupQuery.Records;
 using System.Text.Json;
 
 namespace BackupQuery.Text;
 
 /// <summary>
-/// Hands the values the tolerant converters could not read to the record being deserialized. The record marks itself
+/// Hands the values the tolerant converters could not read (named by their member) to the record being deserialized. The record marks itself
 /// current while System.Text.Json reads its members (<see cref="RecordDto"/>); the stack lives in an AsyncLocal set
 /// inside the deserializing call, so pages read concurrently never share it.
 /// </summary>
@@ -20,7 +21,7 @@ internal static class OddValueTrail
     }
 
     /// <summary>Reads the value under the reader (skipping it whole) and notes it on the current record, if any.</summary>
-    public static void Report(System.Text.Json.Serialization.JsonConverter converter, ref Utf8JsonReader reader)
+    public static void Report(string field, ref Utf8JsonReader reader)
     {
         string text;
         if (reader.TokenType == JsonTokenType.String) text = JsonSerializer.Serialize(reader.GetString());
@@ -29,6 +30,6 @@ internal static class OddValueTrail
             using var value = JsonDocument.ParseValue(ref reader);
             text = value.RootElement.GetRawText();
         }
-        if (Records.Value is { Count: > 0 } stack) stack.Peek().Add(new OddValue(TolerantMembers.NameOf(converter), OddValue.Shorten(text)));
+        if (Records.Value is { Count: > 0 } stack) stack.Peek().Add(new OddValue(field, OddValue.Shorten(text)));
     }
 }

@@ -1,3 +1,4 @@
+using BackupQuery.Records;
 using System.Text.Json.Serialization;
 
 namespace BackupQuery.Text;

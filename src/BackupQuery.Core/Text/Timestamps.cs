@@ -23,17 +23,32 @@ public static class Timestamps
     public static DateTimeOffset? ParseZStack(string? text, TimeZoneInfo serverZone)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        return TimestampLayouts.TryJava(text!, serverZone, out var value) || TimestampLayouts.TryIso(text!, serverZone, out value)
+            ? value
+            : ParseZStackAnyLayout(text!, serverZone);
+    }
+
+    /// <summary>A Huawei timestamp: with an offset (<c>+0000</c>, <c>+08:00</c>, <c>Z</c>) or zone-less, which means UTC.</summary>
+    public static DateTimeOffset? ParseHuawei(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return TimestampLayouts.TryIso(text!, TimeZoneInfo.Utc, out var value) ? value : ParseHuaweiAnyLayout(text!);
+    }
+
+    /// <summary>What <see cref="ParseZStack"/> gives for a text outside the common layouts (internal: the tests compare the two paths).</summary>
+    internal static DateTimeOffset? ParseZStackAnyLayout(string text, TimeZoneInfo serverZone)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
         // Newer JDKs put a narrow no-break space before AM/PM.
-        var normalised = text!.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
+        var normalised = text.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
         if (DateTime.TryParseExact(normalised, JavaFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
         {
-            return InZone(local, serverZone);
+            return InRange(local, serverZone);
         }
         return ParseIso(normalised, serverZone);
     }
 
-    /// <summary>A Huawei timestamp: with an offset (<c>+0000</c>, <c>+08:00</c>, <c>Z</c>) or zone-less, which means UTC.</summary>
-    public static DateTimeOffset? ParseHuawei(string? text) => string.IsNullOrWhiteSpace(text) ? null : ParseIso(text!.Trim(), TimeZoneInfo.Utc);
+    internal static DateTimeOffset? ParseHuaweiAnyLayout(string text) => string.IsNullOrWhiteSpace(text) ? null : ParseIso(text.Trim(), TimeZoneInfo.Utc);
 
     private static DateTimeOffset? ParseIso(string text, TimeZoneInfo zoneIfMissing)
     {
@@ -43,7 +58,7 @@ public static class Timestamps
             return DateTimeOffset.TryParse(withColon, CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamped) ? stamped : null;
         }
         return DateTime.TryParseExact(text, IsoLocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? InZone(local, zoneIfMissing)
+            ? InRange(local, zoneIfMissing)
             : null;
     }
 
@@ -65,6 +80,13 @@ public static class Timestamps
         if (t < 0) return false;
         var time = text.Substring(t);
         return time.IndexOf('+') > 0 || time.IndexOf('-') > 0;
+    }
+
+    /// <summary>As <see cref="InZone"/>, or null where the instant falls outside the calendar (year 1 or 9999 and a zone's offset).</summary>
+    private static DateTimeOffset? InRange(DateTime wallClock, TimeZoneInfo zone)
+    {
+        try { return InZone(wallClock, zone); }
+        catch (ArgumentOutOfRangeException) { return null; }
     }
 
     /// <summary>The offset a zone had at that wall-clock time (DST included).</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace BackupQuery.Text;
 
@@ -9,10 +8,16 @@ namespace BackupQuery.Text;
 /// of arrays where a list of objects is due) is null, or left out of the list, and reported on the record being read
 /// (<see cref="OddValueTrail"/>), never an error. Values of the right shape are read by the member type's own contract.
 /// </summary>
-internal sealed class TolerantShapeConverter : JsonConverterFactory
+internal sealed class TolerantShapeConverter : JsonConverterFactory, ITolerantMember
 {
-    /// <summary>The JSON name of the member this instance reads (one instance per member), for the report.</summary>
-    internal string? Field { get; set; }
+    public TolerantShapeConverter() : this(null) { }
+
+    private TolerantShapeConverter(string? field) => Field = field ?? "?";
+
+    /// <summary>The JSON name of the member this instance reads, for the report.</summary>
+    internal string Field { get; }
+
+    public JsonConverter For(string field) => new TolerantShapeConverter(field);
 
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsClass && typeToConvert != typeof(string);
 
@@ -22,56 +27,55 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory
         var type = isList
             ? typeof(ListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0])
             : typeof(ObjectConverter<>).MakeGenericType(typeToConvert);
-        return (JsonConverter)Activator.CreateInstance(type, this)!;
+        return (JsonConverter)Activator.CreateInstance(type, Field)!;
     }
 
-    /// <summary>The converter that read a member, named for the report.</summary>
-    internal interface IShaped
-    {
-        TolerantShapeConverter Owner { get; }
-    }
+    /// <summary>Reads a value of the right shape with its type's own converter, in place: going through
+    /// JsonSerializer.Deserialize would scan the value once more to scope a reader to it.</summary>
+    private static T? ReadContract<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
 
-    private sealed class ObjectConverter<T>(TolerantShapeConverter owner) : JsonConverter<T>, IShaped where T : class
+    private static void WriteContract<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Write(writer, value, options);
+
+    private sealed class ObjectConverter<T>(string field) : JsonConverter<T>, ITolerantMember where T : class
     {
-        public TolerantShapeConverter Owner => owner;
+        public JsonConverter For(string name) => new ObjectConverter<T>(name);
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
-            if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
-            OddValueTrail.Report(this, ref reader);
+            if (reader.TokenType == JsonTokenType.StartObject) return ReadContract<T>(ref reader, options);
+            OddValueTrail.Report(field, ref reader);
             return null;
         }
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteContract(writer, value, options);
     }
 
-    private sealed class ListConverter<T>(TolerantShapeConverter owner) : JsonConverter<List<T>>, IShaped
+    private sealed class ListConverter<T>(string field) : JsonConverter<List<T>>, ITolerantMember
     {
         private static readonly JsonTokenType Expected = typeof(T) == typeof(string) ? JsonTokenType.String : JsonTokenType.StartObject;
 
-        public TolerantShapeConverter Owner => owner;
+        public JsonConverter For(string name) => new ListConverter<T>(name);
 
         public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                OddValueTrail.Report(this, ref reader);
+                OddValueTrail.Report(field, ref reader);
                 return null;
             }
-            var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
             var list = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType == Expected) list.Add(JsonSerializer.Deserialize(ref reader, item)!);
-                else if (reader.TokenType != JsonTokenType.Null) OddValueTrail.Report(this, ref reader);
+                if (reader.TokenType == Expected) list.Add(ReadContract<T>(ref reader, options)!);
+                else if (reader.TokenType != JsonTokenType.Null) OddValueTrail.Report(field, ref reader);
             }
             return list;
         }
 
-        public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value, (JsonTypeInfo<List<T>>)options.GetTypeInfo(typeof(List<T>)));
+        public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) => WriteContract(writer, value, options);
     }
 }

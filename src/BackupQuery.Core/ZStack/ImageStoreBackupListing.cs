@@ -2,6 +2,7 @@ using System.Net.Http;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.ZStack;
 
@@ -23,7 +24,7 @@ internal static class ImageStoreBackupListing
                 request.SensitiveQueryKeys.Add("url");
                 return request.AddQuery("url", url).AddQuery("registryPort", scan.RegistryPort);
             },
-            Reply = ZStackJsonContext.Default.ImageStoreReply,
+            Reply = ZStackJsonContext.Replies.Contract<ImageStoreReply>(),
             ItemCount = r => r?.Backups?.Count ?? r?.Infos?.Count,
             ToPage = r =>
             {

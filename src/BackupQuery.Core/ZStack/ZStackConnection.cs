@@ -4,6 +4,7 @@ using BackupQuery.Coverage;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.ZStack;
 
@@ -97,17 +98,17 @@ public sealed class ZStackConnection : BackupConnection, ICoverageProvider
 
     /// <summary>Volumes (QueryVolume).</summary>
     public IAsyncEnumerable<ZStackVolume> GetVolumesAsync(ZStackVolumeQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        ZStackQueryListing.For(BaseAddress, "volumes", "QueryVolume", query.Conditions(), query.Sort, ZStackJsonContext.Default.ZStackQueryReplyVolumeInventory, _inventory.Map)
+        ZStackQueryListing.For(BaseAddress, "volumes", "QueryVolume", query.Conditions(), query.Sort, ZStackJsonContext.Replies.Contract<ZStackQueryReply<VolumeInventory>>(), _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 
     /// <summary>Volume backups (QueryVolumeBackup).</summary>
     public IAsyncEnumerable<ZStackVolumeBackup> GetVolumeBackupsAsync(ZStackVolumeBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        ZStackQueryListing.For(BaseAddress, "volume-backups", "QueryVolumeBackup", query.Conditions(ServerTimeZone), query.Sort, ZStackJsonContext.Default.ZStackQueryReplyVolumeBackupInventory, _inventory.Map)
+        ZStackQueryListing.For(BaseAddress, "volume-backups", "QueryVolumeBackup", query.Conditions(ServerTimeZone), query.Sort, ZStackJsonContext.Replies.Contract<ZStackQueryReply<VolumeBackupInventory>>(), _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 
     /// <summary>Scheduler jobs (QuerySchedulerJob): what is on a backup schedule.</summary>
     internal IAsyncEnumerable<ZStackSchedulerJob> GetSchedulerJobsAsync(PagingOptions paging, CancellationToken cancellationToken) =>
-        ZStackQueryListing.For(BaseAddress, "scheduler/jobs", "QuerySchedulerJob", [], null, ZStackJsonContext.Default.ZStackQueryReplySchedulerJobInventory, _inventory.Map)
+        ZStackQueryListing.For(BaseAddress, "scheduler/jobs", "QuerySchedulerJob", [], null, ZStackJsonContext.Replies.Contract<ZStackQueryReply<SchedulerJobInventory>>(), _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 
     IEnumerable<CoverageSource> ICoverageProvider.CoverageSources(CoverageQuery query) => new ZStackCoverage(this).Sources(query);

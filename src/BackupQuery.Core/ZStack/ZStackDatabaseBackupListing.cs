@@ -1,5 +1,6 @@
 using BackupQuery.Paging;
 using BackupQuery.Records;
+using BackupQuery.Text;
 
 namespace BackupQuery.ZStack;
 
@@ -13,5 +14,5 @@ internal static class ZStackDatabaseBackupListing
     public static PagedApi<ZStackQueryReply<DatabaseBackupInventory>, ZStackDatabaseBackup> For(ZStackDatabaseBackupQuery query, Uri baseAddress,
         TimeZoneInfo serverZone, ZStackRecordMapper mapper) =>
         ZStackQueryListing.For(baseAddress, "database-backups", "QueryDatabaseBackup", query.Conditions(serverZone), query.Sort,
-            ZStackJsonContext.Default.ZStackQueryReplyDatabaseBackupInventory, mapper.Map);
+            ZStackJsonContext.Replies.Contract<ZStackQueryReply<DatabaseBackupInventory>>(), mapper.Map);
 }

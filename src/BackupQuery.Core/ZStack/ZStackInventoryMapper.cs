@@ -6,6 +6,8 @@ namespace BackupQuery.ZStack;
 /// <summary>Volume, volume backup and scheduler job inventories to records. Tolerant per field, like the backup mapper.</summary>
 internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string connectionName)
 {
+    private readonly RecordSource _source = new(connectionName);
+
     public ZStackVolume Map(VolumeInventory dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
@@ -32,7 +34,7 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
     public ZStackVolumeBackup Map(VolumeBackupInventory dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new ZStackVolumeBackup
+        return new ZStackVolumeBackup(_source)
         {
             Id = odd.Required(dto.Uuid, "uuid"),
             Name = dto.Name,
@@ -55,7 +57,6 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
                 CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
                 LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
             }), r => r.BackupStorageUuid),
-            Connection = connectionName,
             OddValues = odd.Values,
         };
     }

@@ -12,7 +12,7 @@ namespace BackupQuery.ZStack;
 /// </summary>
 internal sealed class ZStackProtocol : IApiProtocol
 {
-    public const string ProviderName = "ZStack";
+    public const string ProviderName = Records.ProviderNames.ZStack;
     private const string SessionExpiredCode = "ID.1001";
 
     private readonly ZStackCredential _credential;

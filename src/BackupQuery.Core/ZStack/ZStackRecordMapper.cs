@@ -7,10 +7,12 @@ namespace BackupQuery.ZStack;
 /// <summary>Wire shapes to records. Tolerant per field: a bad date or metadata string leaves that property null.</summary>
 internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connectionName)
 {
+    private readonly RecordSource _source = new(connectionName);
+
     public ZStackDatabaseBackup Map(DatabaseBackupInventory dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new ZStackDatabaseBackup
+        return new ZStackDatabaseBackup(_source)
         {
             Id = odd.Required(dto.Uuid, "uuid"),
             Name = dto.Name,
@@ -33,7 +35,6 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
                 CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
                 LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
             }), r => r.BackupStorageUuid),
-            Connection = connectionName,
             OddValues = odd.Values,
         };
     }
@@ -63,7 +64,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
     public ZStackImageStoreBackup Map(DatabaseBackupStruct dto, string host)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new ZStackImageStoreBackup
+        return new ZStackImageStoreBackup(_source)
         {
             Id = LastSegment(dto.InstallPath) ?? odd.Required(dto.Name, "name"),
             Name = dto.Name,
@@ -75,7 +76,6 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
             Md5 = dto.Md5,
             CreatedAt = odd.ZStack(dto.CreatedTime, serverZone, "createdTime"),
             BackupStorageHost = host,
-            Connection = connectionName,
             OddValues = odd.Values,
         };
     }
@@ -85,7 +85,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
     {
         var size = dto.Size is null or 0 ? dto.VirtualSize : dto.Size;
         var odd = new OddValueRecorder(dto.OddValues);
-        return new ZStackImageStoreBackup
+        return new ZStackImageStoreBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -99,7 +99,6 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
             Author = dto.Author,
             Architecture = dto.Arch,
             BackupStorageHost = host,
-            Connection = connectionName,
             OddValues = odd.Values,
         };
     }

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using BackupQuery.Execution;
 using BackupQuery.Http;
 using BackupQuery.Paging;
-using BackupQuery.Text;
+using BackupQuery.Records;
 
 namespace BackupQuery.PowerShell.Infrastructure;
 

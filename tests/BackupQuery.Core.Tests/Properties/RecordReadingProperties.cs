@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.ZStack;
+using BackupQuery.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using static BackupQuery.Core.Tests.Properties.Generators;
@@ -28,7 +29,7 @@ public sealed class RecordReadingProperties
             Apply(odd, replacements);
             var page = new JsonObject { ["backups"] = new JsonArray(odd, new JsonObject { ["id"] = "next", ["resource_size"] = 1 }), ["count"] = 2 };
 
-            var reply = JsonSerializer.Deserialize(page.ToJsonString(), HuaweiCloudJsonContext.Default.CbrBackupsReply)!;
+            var reply = JsonSerializer.Deserialize(page.ToJsonString(), HuaweiCloudJsonContext.Replies.Contract<CbrBackupsReply>())!;
             var mapper = new HuaweiCloudRecordMapper("c", "r", "p");
             var records = reply.Backups!.Select(mapper.Map).ToList();
 
@@ -46,7 +47,7 @@ public sealed class RecordReadingProperties
             Apply(odd, replacements);
             var page = new JsonObject { ["inventories"] = new JsonArray(odd, new JsonObject { ["uuid"] = "next", ["size"] = 1 }), ["total"] = 2 };
 
-            var reply = JsonSerializer.Deserialize(page.ToJsonString(), ZStackJsonContext.Default.ZStackQueryReplyDatabaseBackupInventory)!;
+            var reply = JsonSerializer.Deserialize(page.ToJsonString(), ZStackJsonContext.Replies.Contract<ZStackQueryReply<DatabaseBackupInventory>>())!;
             var mapper = new ZStackRecordMapper(TimeZoneInfo.Utc, "c");
             var records = reply.Inventories!.Select(mapper.Map).ToList();
 
@@ -60,9 +61,9 @@ public sealed class RecordReadingProperties
     public void An_odd_value_in_a_cbr_child_is_reported_on_its_parent_under_the_member_name()
     {
         const string page = """{"backups":[{"id":"parent","children":[{"id":"child","resource_size":"n/a"}]}],"count":1}""";
-        var reply = JsonSerializer.Deserialize(page, HuaweiCloudJsonContext.Default.CbrBackupsReply)!;
+        var reply = JsonSerializer.Deserialize(page, HuaweiCloudJsonContext.Replies.Contract<CbrBackupsReply>())!;
         var parent = new HuaweiCloudRecordMapper("c", "r", "p").Map(reply.Backups![0]);
-        Assert.Equal([new BackupQuery.Text.OddValue("children.resource_size", "\"n/a\"")], parent.OddValues);
+        Assert.Equal([new BackupQuery.Records.OddValue("children.resource_size", "\"n/a\"")], parent.OddValues);
         Assert.Null(Assert.Single(parent.Children!).ResourceSizeGB);
     }
 
@@ -72,7 +73,7 @@ public sealed class RecordReadingProperties
     }
 
     /// <summary>A scalar field given an object or array is reported under its own name.</summary>
-    private static void AssertReported(IReadOnlyList<BackupQuery.Text.OddValue> reported, (string Field, JsonNode? Value)[] replacements, string[] scalars)
+    private static void AssertReported(IReadOnlyList<BackupQuery.Records.OddValue> reported, (string Field, JsonNode? Value)[] replacements, string[] scalars)
     {
         var last = replacements.GroupBy(r => r.Field).Select(g => g.Last());
         foreach (var (field, value) in last.Where(r => scalars.Contains(r.Field) && r.Value is JsonObject or JsonArray))

@@ -1,4 +1,4 @@
-namespace BackupQuery.Text;
+namespace BackupQuery.Records;
 
 /// <summary>A field of one record that this module could not read (wrong type or shape, unparseable text, missing):
 /// the record shows it as null, and the listing reports it once in a warning.</summary>

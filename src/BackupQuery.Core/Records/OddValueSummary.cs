@@ -1,6 +1,4 @@
-using BackupQuery.Records;
-
-namespace BackupQuery.Text;
+namespace BackupQuery.Records;
 
 /// <summary>
 /// The one warning a listing writes about its odd records: how many there were, and for the first few the record id,
