@@ -22,7 +22,7 @@ public sealed class VbsBackupQuery
     {
         if (!Detailed && (SortBy is not null || Descending is not null))
         {
-            throw QueryValues.Invalid("VBS sorts only the detailed listing: add -Detailed to use -SortBy or -Descending.");
+            throw QueryValues.Invalid("VBS sorts only the detailed listing: add -Detailed (not -Detailed:$false) to use -SortBy or -Descending.");
         }
         var sortKey = QueryValues.Canonical(SortBy, SortKeys);
         if (sortKey is not null && !SortKeys.Contains(sortKey)) throw QueryValues.Invalid($"-SortBy '{SortBy}' is not a VBS sort key: use {string.Join(", ", SortKeys)}.");

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.Paging;
 using BackupQuery.PowerShell.Infrastructure;
@@ -53,7 +54,8 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     [ArgumentCompleter(typeof(GeminiDbTypeCompleter))]
     public string? Type { get; set; }
 
-    [Parameter(ParameterSetName = RdsSet, HelpMessage = "Status: BUILDING, COMPLETED, FAILED or DELETING (RDS).")]
+    // In every set, so that binding never prompts for -Service: on GeminiDB the cmdlet refuses it and says which service takes it.
+    [Parameter(HelpMessage = "Status of relational RDS backups (with -Service RDS; GeminiDB's API has no status filter); Tab lists the values.")]
     [ArgumentCompleter(typeof(RdsStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }
@@ -70,6 +72,17 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
 
     protected override string Activity => Service == RdsBackupService.RDS ? "Listing RDS backups" : "Listing GeminiDB backups";
     protected override int? RequestedPageSize => PageSize;
+
+    protected override void ProcessRecord()
+    {
+        if (Service == RdsBackupService.GeminiDB && Status is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new BackupQueryException(
+                $"-Status filters relational RDS backups only (GeminiDB's API has no status filter): add -Service RDS -InstanceId <id>, " +
+                $"or filter GeminiDB backups after listing them: Get-RdsBackup | Where-Object Status -eq '{Status}'.", ApiErrorKind.InvalidArgument), Status));
+        }
+        base.ProcessRecord();
+    }
 
     protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken)
     {
