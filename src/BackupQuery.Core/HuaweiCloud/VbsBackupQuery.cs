@@ -1,3 +1,5 @@
+using BackupQuery.Text;
+
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-VbsBackup asks (<c>GET /v2/{project_id}/backups</c>, or <c>/backups/detail</c> when <see cref="Detailed"/>).</summary>
@@ -24,11 +26,11 @@ public sealed class VbsBackupQuery
         {
             throw QueryValues.Invalid("VBS sorts only the detailed listing: add -Detailed (not -Detailed:$false) to use -SortBy or -Descending.");
         }
-        var sortKey = QueryValues.Canonical(SortBy, SortKeys);
+        var sortKey = DocumentedValues.Canonical(SortBy, SortKeys);
         if (sortKey is not null && !SortKeys.Contains(sortKey)) throw QueryValues.Invalid($"-SortBy '{SortBy}' is not a VBS sort key: use {string.Join(", ", SortKeys)}.");
         var parameters = new QueryParameters();
         parameters.Add("name", Name);
-        parameters.Add("status", QueryValues.Canonical(Status, StatusValues));
+        parameters.Add("status", DocumentedValues.Canonical(Status, StatusValues));
         parameters.Add("volume_id", VolumeId);
         parameters.Add("sort_key", sortKey);
         if (Descending is { } descending) parameters.Add("sort_dir", descending ? "desc" : "asc");

@@ -35,7 +35,7 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? InstanceId { get; set; }
 
-    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Database type: cassandra, mongodb, redis or influxdb.")]
+    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Database type, in any case; Tab lists the documented types.")]
     [ArgumentCompleter(typeof(GeminiDbDatastoreTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? DatastoreType { get; set; }
@@ -44,12 +44,12 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? BackupId { get; set; }
 
-    [Parameter(HelpMessage = "Backup type: Auto or Manual (GeminiDB); auto, manual, fragment or incremental (RDS).")]
+    [Parameter(HelpMessage = "Backup type, in any case (each service has its own); Tab lists the documented types.")]
     [ArgumentCompleter(typeof(RdsBackupTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? BackupType { get; set; }
 
-    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Backup policy type: Instance or DatabaseTable (Cassandra only).")]
+    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Backup policy type (table-level for Cassandra only); the allowed values are listed by Tab and in the error for any other.")]
     [ValidateValueList(typeof(GeminiDbBackupQuery), nameof(GeminiDbBackupQuery.Types))]
     [ArgumentCompleter(typeof(GeminiDbTypeCompleter))]
     public string? Type { get; set; }

@@ -15,7 +15,7 @@ public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Status: available, error, restoring, creating, deleting or error_restoring.")]
+    [Parameter(HelpMessage = "Status, in any case; Tab lists the documented values.")]
     [ArgumentCompleter(typeof(VbsStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }
