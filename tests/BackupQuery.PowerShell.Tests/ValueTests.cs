@@ -61,16 +61,15 @@ public sealed class ValueTests(EmulatorFixture emulator) : IClassFixture<Emulato
                     if (-not $completer) { continue }
                     $values = $completer.Type::new().CompleteArgument($command.Name, $parameter.Name, '', $null, @{}) | ForEach-Object ListItemText
                     foreach ($help in $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] } | ForEach-Object HelpMessage) {
-                        [pscustomobject]@{ Parameter = "$($command.Name) -$($parameter.Name)"; Help = $help; Values = @($values) }
+                        "$($command.Name) -$($parameter.Name)`t$help`t$($values -join "`t")"
                     }
                 }
             }
             """).Succeeded().Output;
 
         Assert.True(parameters.Count >= 15, $"Only {parameters.Count} parameters with value completion found.");
-        var retyped = parameters
-            .Select(p => (Parameter: (string)p.Properties["Parameter"].Value, Help: (string)p.Properties["Help"].Value,
-                Values: ((object[])((PSObject)p.Properties["Values"].Value).BaseObject).Select(v => v.ToString()!)))
+        var retyped = parameters.Select(p => p.BaseObject.ToString()!.Split('\t'))
+            .Select(f => (Parameter: f[0], Help: f[1], Values: f.Skip(2)))
             .SelectMany(p => p.Values.Where(v => Regex.IsMatch(p.Help, $@"(?<![\w:-]){Regex.Escape(v)}(?![\w:-])", RegexOptions.IgnoreCase))
                 .Select(v => $"{p.Parameter}: '{v}' in \"{p.Help}\""))
             .ToList();

@@ -21,7 +21,10 @@ public sealed class CbrBackupQuery
     public string? VaultId { get; init; }
     public string? CheckpointId { get; init; }
     public string? ParentId { get; init; }
+    /// <summary>An exact name (sent), or a pattern with PowerShell wildcards (the API matches exactly, so it is matched here).</summary>
     public string? Name { get; init; }
+
+    internal NamePattern? NamePattern => NamePattern.Parse(Name);
     public string? ImageType { get; init; }
     public string? OwnType { get; init; }
     public string? MemberStatus { get; init; }
@@ -54,7 +57,7 @@ public sealed class CbrBackupQuery
         parameters.Add("vault_id", VaultId);
         parameters.Add("checkpoint_id", CheckpointId);
         parameters.Add("parent_id", ParentId);
-        parameters.Add("name", Name);
+        parameters.Add("name", NamePattern.Literal(Name));
         parameters.Add("image_type", DocumentedValues.Canonical(ImageType, ImageTypes));
         parameters.Add("own_type", DocumentedValues.Canonical(OwnType, OwnTypes));
         parameters.Add("member_status", DocumentedValues.Canonical(MemberStatus, MemberStatuses));

@@ -1,3 +1,4 @@
+using BackupQuery.Execution;
 using System.Collections.ObjectModel;
 using System.Net.Http;
 using BackupQuery.Connections;
@@ -121,11 +122,11 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
     public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        VbsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+        NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => VbsListing.For(query, Use()).StreamAsync(_pipeline, p, cancellationToken), paging, cancellationToken);
 
     /// <summary>CBR backups.</summary>
     public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        CbrListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+        NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => CbrListing.For(query, Use()).StreamAsync(_pipeline, p, cancellationToken), paging, cancellationToken);
 
     private HuaweiCloudProject Use() => !_disconnected && _project is { } project
         ? project

@@ -10,7 +10,10 @@ public sealed class VbsBackupQuery
 
     /// <summary>Every field of each backup (<c>/backups/detail</c>); otherwise id, name and links only.</summary>
     public bool Detailed { get; init; }
+    /// <summary>An exact name (sent), or a pattern with PowerShell wildcards (the API matches exactly, so it is matched here).</summary>
     public string? Name { get; init; }
+
+    internal NamePattern? NamePattern => NamePattern.Parse(Name);
     public string? Status { get; init; }
     public string? VolumeId { get; init; }
     /// <summary><c>sort_key</c> (detailed listing only).</summary>
@@ -29,7 +32,7 @@ public sealed class VbsBackupQuery
         var sortKey = DocumentedValues.Canonical(SortBy, SortKeys);
         if (sortKey is not null && !SortKeys.Contains(sortKey)) throw QueryValues.Invalid($"-SortBy '{SortBy}' is not a VBS sort key: use {string.Join(", ", SortKeys)}.");
         var parameters = new QueryParameters();
-        parameters.Add("name", Name);
+        parameters.Add("name", NamePattern.Literal(Name));
         parameters.Add("status", DocumentedValues.Canonical(Status, StatusValues));
         parameters.Add("volume_id", VolumeId);
         parameters.Add("sort_key", sortKey);

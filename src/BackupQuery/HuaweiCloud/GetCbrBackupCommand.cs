@@ -12,7 +12,8 @@ namespace BackupQuery.PowerShell.HuaweiCloud;
 [OutputType(typeof(CbrBackup))]
 public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
 {
-    [Parameter(Position = 0, HelpMessage = "Backup name.")]
+    [Parameter(Position = 0, HelpMessage = "Backup name; with wildcards (* ? []) the module matches the names, as the API matches exactly.")]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
@@ -55,7 +56,7 @@ public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
     [ArgumentCompleter(typeof(CbrImageTypeCompleter))]
     public string? ImageType { get; set; }
 
-    [Parameter(HelpMessage = "Ownership (the server defaults to private backups); the allowed values are listed by Tab and in the error for any other.")]
+    [Parameter(HelpMessage = "Ownership (default: the project's own backups); the allowed values are listed by Tab and in the error for any other.")]
     [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.OwnTypes))]
     [ArgumentCompleter(typeof(CbrOwnTypeCompleter))]
     public string? OwnType { get; set; }

@@ -11,7 +11,8 @@ namespace BackupQuery.PowerShell.HuaweiCloud;
 [OutputType(typeof(VbsBackup))]
 public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
 {
-    [Parameter(Position = 0, HelpMessage = "Backup name.")]
+    [Parameter(Position = 0, HelpMessage = "Backup name; with wildcards (* ? []) the module matches the names, as the API matches exactly.")]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
