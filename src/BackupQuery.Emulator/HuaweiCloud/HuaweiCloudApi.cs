@@ -20,10 +20,10 @@ public sealed class HuaweiCloudApi
         _auth = new ServiceAuthenticator(options, Tokens, Signatures);
         var dataProject = options.Projects[0].Id;
         var replicaProject = options.Projects.Count > 1 ? options.Projects[1].Id : dataProject;
-        GeminiDb = new GeminiDbDataset(options.Seed, options.GeminiDbCount);
+        GeminiDb = new GeminiDbDataset(options.Seed, options.GeminiDbCount, options.DataAnchor);
         Rds = new RdsDataset(options.Seed, options.RdsCount, options.DataAnchor);
         Vbs = new VbsDataset(options.Seed, options.VbsCount, options.DataAnchor, dataProject);
-        Cbr = new CbrDataset(options.Seed, options.CbrCount, dataProject, replicaProject);
+        Cbr = new CbrDataset(options.Seed, options.CbrCount, options.DataAnchor, dataProject, replicaProject);
     }
 
     /// <summary>Issued IAM tokens.</summary>

@@ -27,13 +27,13 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
     private readonly (string Id, string Name, string Az)[] _servers;
     private readonly (string Id, string Name, string Az, int Size)[] _volumes;
 
-    public CbrDataset(int seed, int count, string projectId, string replicaProjectId) : base(count, Seeds())
+    public CbrDataset(int seed, int count, DateTimeOffset anchor, string projectId, string replicaProjectId) : base(count, Seeds(), seedsLast: true)
     {
         _seed = seed;
         _projectId = projectId;
         _replicaProjectId = replicaProjectId;
         Codec = new IdCodec(seed, "cbr");
-        _timeline = new DataTimeline(new DateTimeOffset(Seeds()[1].CreatedAt, TimeSpan.Zero), Math.Max(0, count - SeedCount));
+        _timeline = new DataTimeline(anchor, Math.Max(0, count - SeedCount));
         var r = new SeededRandom(seed, "cbr-pools", 0);
         Vaults =
         [

@@ -8,23 +8,30 @@ public interface IBackupSource<out T>
 }
 
 /// <summary>
-/// One service's records: the seed page examples first, then generated ones, each a pure function of
-/// (seed, index). Nothing is stored; <see cref="Backups"/> regenerates on every enumeration.
+/// One service's records: the seed page examples and generated ones, each a pure function of (seed, index). Seeds come
+/// first, or last when they keep the documents' own (old) dates below generated records dated up to the data anchor.
+/// Nothing is stored; <see cref="Backups"/> regenerates on every enumeration.
 /// </summary>
 public abstract class BackupDataset<T> : IBackupSource<T> where T : class
 {
     private readonly IReadOnlyList<T> _seeds;
 
-    private protected BackupDataset(int count, IReadOnlyList<T> seeds)
+    private protected BackupDataset(int count, IReadOnlyList<T> seeds, bool seedsLast = false)
     {
         Count = Math.Max(0, count);
         _seeds = seeds;
+        FirstSeedIndex = seedsLast ? Count - SeedCount : 0;
     }
+
+    /// <summary>Position of the first seed-page record: 0, or the tail when the seeds are the oldest records.</summary>
+    private int FirstSeedIndex { get; }
+
+    private bool IsSeed(int index) => index >= FirstSeedIndex && index < FirstSeedIndex + SeedCount;
 
     /// <summary>Total records the unfiltered listing reports.</summary>
     public int Count { get; }
 
-    /// <summary>Number of seed-page records at the head of the dataset (fewer when the count is smaller).</summary>
+    /// <summary>Number of seed-page records in the dataset (fewer when the count is smaller).</summary>
     public int SeedCount => Math.Min(_seeds.Count, Count);
 
     public T this[int index]
@@ -32,7 +39,8 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-            return index < _seeds.Count ? _seeds[index] : Generate(index, index - _seeds.Count);
+            if (IsSeed(index)) return _seeds[index - FirstSeedIndex];
+            return Generate(index, FirstSeedIndex == 0 ? index - SeedCount : index);
         }
     }
 
@@ -50,8 +58,8 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
     {
         if (id is null) return -1;
         for (var i = 0; i < SeedCount; i++)
-            if (IdOf(_seeds[i]) == id) return i;
-        return Codec.TryDecode(id, out var index) && index >= SeedCount && index < Count && IdOf(this[index]) == id ? index : -1;
+            if (IdOf(_seeds[i]) == id) return FirstSeedIndex + i;
+        return Codec.TryDecode(id, out var index) && index >= 0 && index < Count && !IsSeed(index) && IdOf(this[index]) == id ? index : -1;
     }
 
     private protected abstract IdCodec Codec { get; }

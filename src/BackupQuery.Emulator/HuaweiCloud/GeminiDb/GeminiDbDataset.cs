@@ -1,6 +1,6 @@
 namespace BackupQuery.Emulator.HuaweiCloud;
 
-/// <summary>GeminiDB backups: the two seed-page examples (…br01, …br02), then generated ones dated before them.</summary>
+/// <summary>GeminiDB backups: generated ones dated before the data anchor, then the two seed-page examples (…br01, …br02) with their own 2019 dates.</summary>
 public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
 {
     public static readonly string[] DatastoreTypes = ["cassandra", "mongodb", "redis", "influxdb"];
@@ -24,11 +24,11 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
     private readonly int _seed;
     private readonly DataTimeline _timeline;
 
-    public GeminiDbDataset(int seed, int count) : base(count, Seeds)
+    public GeminiDbDataset(int seed, int count, DateTimeOffset anchor) : base(count, Seeds, seedsLast: true)
     {
         _seed = seed;
         Codec = new IdCodec(seed, "geminidb");
-        _timeline = new DataTimeline(SeedBegin, Math.Max(0, count - SeedCount));
+        _timeline = new DataTimeline(anchor, Math.Max(0, count - SeedCount));
         (string Type, string Version, string Suffix)[] kinds =
         [
             ("cassandra", "3.11", "in06"), ("cassandra", "3.11", "in06"), ("mongodb", "4.0", "in02"), ("mongodb", "4.2", "in02"),
