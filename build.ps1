@@ -735,8 +735,8 @@ function Invoke-Demo {
         Show-Step 'The first five backups' {
             Get-ZStackDatabaseBackup -First 5
         }
-        Show-Step 'Server-side filters: disabled, ready backups created in October 2026, newest first' {
-            Get-ZStackDatabaseBackup -State Disabled -Status Ready -CreatedAfter '2026-10-01' -CreatedBefore '2026-11-01' -SortBy createDate -Descending -First 5
+        Show-Step 'Server-side filters: disabled, ready backups created 30 to 60 days ago, newest first' {
+            Get-ZStackDatabaseBackup -State Disabled -Status Ready -CreatedAfter (Get-Date).AddDays(-60) -CreatedBefore (Get-Date).AddDays(-30) -SortBy createDate -Descending -First 5
         }
         Show-Step 'Where-Object and Measure-Object on the records: backups over 1 GB' {
             Get-ZStackDatabaseBackup | Where-Object SizeBytes -gt 1GB | Measure-Object SizeBytes -Sum -Maximum |
@@ -823,7 +823,7 @@ $SessionCommands = @(
     '$zs = Connect-ZStack -Server http://127.0.0.1:5080 -Credential $cred -ServerTimeZone UTC -Name lab'
     'Get-ZStackDatabaseBackup -Status Creating -First 5'
     'Get-ZStackDatabaseBackup | Group-Object Status -NoElement'
-    'Get-ZStackDatabaseBackup -CreatedAfter 2026-10-30 | Sort-Object SizeBytes -Descending | Select-Object -First 3 Name, CreatedAt, SizeBytes'
+    'Get-ZStackDatabaseBackup -CreatedAfter (Get-Date).AddDays(-2) | Sort-Object SizeBytes -Descending | Select-Object -First 3 Name, CreatedAt, SizeBytes'
     '$hwCred = [pscredential]::new(''demo-user'', (ConvertTo-SecureString ''Demo@Passw0rd'' -AsPlainText -Force))'
     '$endpoints = @{ iam = ''http://127.0.0.1:5080/iam''; ''gaussdb-nosql'' = ''http://127.0.0.1:5080/gaussdb-nosql''; rds = ''http://127.0.0.1:5080/rds''; vbs = ''http://127.0.0.1:5080/vbs''; cbr = ''http://127.0.0.1:5080/cbr'' }'
     '$hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential $hwCred -Endpoint $endpoints -Name beijing'
