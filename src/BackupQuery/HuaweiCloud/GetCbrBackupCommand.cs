@@ -8,7 +8,7 @@ using BackupQuery.Text;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists CBR backups; every documented filter is sent to the server.</summary>
-[Cmdlet(VerbsCommon.Get, "CbrBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "CbrBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-CbrBackup.md")]
 [OutputType(typeof(CbrBackup))]
 public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
 {

@@ -18,7 +18,7 @@ public enum RdsBackupService
 }
 
 /// <summary>Lists database backups: GeminiDB by default, relational RDS with -Service RDS -InstanceId.</summary>
-[Cmdlet(VerbsCommon.Get, "RdsBackup", SupportsPaging = true, DefaultParameterSetName = GeminiDbSet)]
+[Cmdlet(VerbsCommon.Get, "RdsBackup", SupportsPaging = true, DefaultParameterSetName = GeminiDbSet, HelpUri = HelpLinks.Docs + "Get-RdsBackup.md")]
 [OutputType(typeof(GeminiDbBackup), ParameterSetName = [GeminiDbSet])]
 [OutputType(typeof(RdsBackup), ParameterSetName = [RdsSet])]
 public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet

@@ -7,7 +7,7 @@ using BackupQuery.Records;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists VBS disk backups: summaries by default, every field with -Detailed.</summary>
-[Cmdlet(VerbsCommon.Get, "VbsBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "VbsBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-VbsBackup.md")]
 [OutputType(typeof(VbsBackup))]
 public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
 {

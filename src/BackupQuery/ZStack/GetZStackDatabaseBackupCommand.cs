@@ -8,7 +8,7 @@ using BackupQuery.ZStack;
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Lists ZStack database backups (QueryDatabaseBackup). Every filter is sent to the server as a query condition.</summary>
-[Cmdlet(VerbsCommon.Get, "ZStackDatabaseBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "ZStackDatabaseBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackDatabaseBackup.md")]
 [OutputType(typeof(ZStackDatabaseBackup))]
 public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
 {
