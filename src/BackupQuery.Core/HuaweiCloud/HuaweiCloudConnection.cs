@@ -113,20 +113,35 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     }
 
     /// <summary>GeminiDB (GaussDB NoSQL) backups.</summary>
-    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        GeminiDbListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.GeminiDbBackups, query.Parameters(project.Now), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Relational RDS backups of one instance.</summary>
-    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        RdsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.RdsBackups, query.Parameters(project.Now), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
-    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => VbsListing.For(query, Use()).StreamAsync(_pipeline, p, cancellationToken), paging, cancellationToken);
+    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
+        var listing = project.Listing(api, query.Parameters(), b => project.Mapper.Map(b, query.Detailed));
+        return NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => listing.StreamAsync(_pipeline, p, cancellationToken), paging, cancellationToken);
+    }
 
     /// <summary>CBR backups.</summary>
-    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => CbrListing.For(query, Use()).StreamAsync(_pipeline, p, cancellationToken), paging, cancellationToken);
+    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        var listing = project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), project.Mapper.Map);
+        return NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => listing.StreamAsync(_pipeline, p, cancellationToken), paging, cancellationToken);
+    }
 
     private HuaweiCloudProject Use() => !_disconnected && _project is { } project
         ? project

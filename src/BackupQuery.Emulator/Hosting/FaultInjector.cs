@@ -22,6 +22,8 @@ public enum FaultKind
     HeadInsert,
     /// <summary>Serves the real reply with one record made odd (<see cref="FaultRule.OddRecord"/>).</summary>
     OddRecord,
+    /// <summary>Serves the real reply with its records left out and its total kept.</summary>
+    EmptyPage,
 }
 
 /// <summary>One fault: applies to requests whose path starts with <see cref="PathPrefix"/>, skipping the first

@@ -9,8 +9,12 @@ namespace BackupQuery.Core.Tests.HuaweiCloud;
 /// <summary>Starts an in-process emulator on 127.0.0.1, port 0, for one test, and connects to its Huawei half.</summary>
 public sealed class HuaweiCloudEmulator : IAsyncDisposable
 {
-    // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it).
-    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) };
+    // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it), and
+    // a listing that makes no progress gives up after 5 s.
+    public static readonly RetryPolicy FastRetry = new()
+    {
+        BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100), MaxTotalWait = TimeSpan.FromSeconds(5),
+    };
 
     private HuaweiCloudEmulator(EmulatorServer server) => Server = server;
 

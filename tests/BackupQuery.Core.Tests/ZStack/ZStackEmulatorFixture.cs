@@ -8,7 +8,7 @@ namespace BackupQuery.Core.Tests.ZStack;
 /// <summary>Starts an in-process emulator on 127.0.0.1, port 0, for one test, and connects to it.</summary>
 public sealed class ZStackEmulator : IAsyncDisposable
 {
-    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2) };
+    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(5) };
 
     private ZStackEmulator(EmulatorServer server) => Server = server;
 

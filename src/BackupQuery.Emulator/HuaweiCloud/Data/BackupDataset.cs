@@ -40,7 +40,8 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
             if (IsSeed(index)) return _seeds[index - FirstSeedIndex];
-            return Generate(index, FirstSeedIndex == 0 ? index - SeedCount : index);
+            // Seeds last: generated records take the indices before them; seeds first: the indices after them.
+            return Generate(index, index < FirstSeedIndex ? index : index - SeedCount);
         }
     }
 
