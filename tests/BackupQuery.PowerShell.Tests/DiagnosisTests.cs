@@ -31,6 +31,16 @@ public sealed class DiagnosisTests(EmulatorFixture emulator) : IClassFixture<Emu
         ps.Run("Connect-ZStack -Server $args[0] -Credential ([pscredential]::new($args[1], (ConvertTo-SecureString $args[2] -AsPlainText -Force))) -MaximumRetryCount 0",
             server, options.ZStackAccountName, options.ZStackPassword);
 
+    /// <summary>The default site's page, as its status and title only, and what it means.</summary>
+    private static void AssertStatusAndTitleOnly(string message, string endpoint)
+    {
+        Assert.Contains("HTTP 501", message);
+        Assert.Contains("Error response", message);
+        Assert.Contains($"does not look like a {endpoint} endpoint", message);
+        Assert.DoesNotContain("<", message);
+        Assert.DoesNotContain("Error code explanation", message);
+    }
+
     [Fact]
     public void AWebServerThatIsNoZStackShowsItsStatusAndTitleOnly()
     {
@@ -38,12 +48,7 @@ public sealed class DiagnosisTests(EmulatorFixture emulator) : IClassFixture<Emu
         using var ps = PowerShellSession.Start();
         var error = OnlyError(ConnectZStack(ps, web.Url + "/zstack", emulator.Options));
 
-        var message = error.ToString();
-        Assert.Contains("HTTP 501", message);
-        Assert.Contains("Error response", message);
-        Assert.Contains("does not look like a ZStack API endpoint", message);
-        Assert.DoesNotContain("<", message);
-        Assert.DoesNotContain("Error code explanation", message);
+        AssertStatusAndTitleOnly(error.ToString(), "ZStack API");
         Assert.Equal("ZStack.HTTP501", error.FullyQualifiedErrorId.Split(',')[0]);
     }
 
@@ -58,12 +63,7 @@ public sealed class DiagnosisTests(EmulatorFixture emulator) : IClassFixture<Emu
             Connect-HuaweiCloud -Region cn-north-4 -DomainName $args[3] -Credential $c -Endpoint @{ iam = $args[0] + '/iam' } -MaximumRetryCount 0
             """, web.Url, o.HuaweiUserName, o.HuaweiPassword, o.HuaweiDomainName));
 
-        var message = error.ToString();
-        Assert.Contains("HTTP 501", message);
-        Assert.Contains("Error response", message);
-        Assert.Contains("does not look like a Huawei Cloud IAM endpoint", message);
-        Assert.DoesNotContain("<", message);
-        Assert.DoesNotContain("Error code explanation", message);
+        AssertStatusAndTitleOnly(error.ToString(), "Huawei Cloud IAM");
     }
 
     [Fact]

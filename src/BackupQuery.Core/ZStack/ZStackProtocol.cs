@@ -163,8 +163,8 @@ internal sealed class ZStackProtocol : IApiProtocol
         if (HtmlErrorPage.IsHtml(text))
         {
             var (pageKind, pageTransient) = HttpStatusClassifier.Classify(status);
-            return new ApiException(pageKind, Provider, request.Operation, status, null, HtmlErrorPage.Summary(text), requestId,
-                HtmlErrorPage.Advice(status, "ZStack API", "Check -Server: for example http://node:8080/zstack."), pageTransient) { RetryAfter = retryAfter };
+            var advice = HtmlErrorPage.Advice(status, "ZStack API", "Check -Server: for example http://node:8080/zstack.");
+            return new ApiException(pageKind, Provider, request.Operation, status, null, HtmlErrorPage.Summary(text), requestId, advice, pageTransient) { RetryAfter = retryAfter };
         }
         if (text.Length > 500) text = text.Substring(0, 500) + "…";
         var (plainKind, plainHint, plainTransient) = ClassifyPlain(status, text);
