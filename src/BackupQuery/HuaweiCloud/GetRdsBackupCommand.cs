@@ -27,11 +27,12 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     private const string RdsSet = "RDS";
 
     [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "GeminiDB (default) or RDS.")]
-    [Parameter(Mandatory = true, ParameterSetName = RdsSet, HelpMessage = "GeminiDB (default) or RDS.")]
+    // Not mandatory in the RDS set either: -Status alone must not make PowerShell prompt for a mode (ProcessRecord says what to add).
+    [Parameter(ParameterSetName = RdsSet, HelpMessage = "GeminiDB (default) or RDS.")]
     public RdsBackupService Service { get; set; } = RdsBackupService.GeminiDB;
 
     [Parameter(ParameterSetName = GeminiDbSet, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id.")]
-    [Parameter(Mandatory = true, ParameterSetName = RdsSet, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id (required for RDS: its API lists backups per instance).")]
+    [Parameter(ParameterSetName = RdsSet, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id (required for RDS: its API lists backups per instance).")]
     [ValidateNotNullOrEmpty]
     public string? InstanceId { get; set; }
 
@@ -54,8 +55,7 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     [ArgumentCompleter(typeof(GeminiDbTypeCompleter))]
     public string? Type { get; set; }
 
-    // In every set, so that binding never prompts for -Service: on GeminiDB the cmdlet refuses it and says which service takes it.
-    [Parameter(HelpMessage = "Status of relational RDS backups (with -Service RDS; GeminiDB's API has no status filter); Tab lists the values.")]
+    [Parameter(ParameterSetName = RdsSet, HelpMessage = "Status of relational RDS backups (with -Service RDS; GeminiDB's API has no status filter); Tab lists the values.")]
     [ArgumentCompleter(typeof(RdsStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }
