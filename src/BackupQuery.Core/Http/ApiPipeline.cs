@@ -56,14 +56,14 @@ public sealed class ApiPipeline
         var seen = progress.Successes;
         var failures = 0; // failed attempts since the listing last made progress: the backoff grows with them
         var counted = 0; // of those, the ones a request on its own counts against MaxAttempts (throttles never count)
+        ApiException? last = null;
         for (var attempt = 1; ; attempt++)
         {
             var watch = Stopwatch.StartNew();
             var credential = new CredentialUsed();
             using var lease = request.IsLogin ? null : await Limit.AcquireAsync(cancellationToken).ConfigureAwait(false);
             // The attempt may use what is left of the wait budget, so a server that never answers is given up in time.
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(Max(_retry.MaxTotalWait - progress.SinceProgress, MinimumAttempt));
+            using var budget = new AttemptDeadline(progress, _retry.MaxTotalWait, cancellationToken);
             try
             {
                 if (!request.IsLogin) await Pacer.WaitTurnAsync(budget.Token).ConfigureAwait(false);
@@ -75,11 +75,15 @@ public sealed class ApiPipeline
                 log.Verbose($"{request.Method} {request.DisplayPath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 return result;
             }
-            catch (Exception e) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is OperationCanceledException or ApiException { Kind: ApiErrorKind.Timeout })
+            catch (Exception e) when (budget.Passed && !cancellationToken.IsCancellationRequested)
             {
+                // Out of time in the middle of an attempt: report what the earlier attempts met, else that nothing came.
                 log.Verbose($"{request.Method} {request.DisplayPath} -> no reply, {watch.ElapsedMilliseconds} ms (attempt {attempt}); out of time");
-                throw GaveUp(new ApiException(ApiErrorKind.Timeout, _protocol.Provider, request.Operation, null, null, "no reply", null, isTransient: true, inner: e),
-                    attempt, started.Elapsed, Why(null, listing is not null), "lower -TimeoutSec so that a server that does not answer is asked again sooner, or raise -MaximumRetryWaitSec");
+                var silent = last is null or { Kind: ApiErrorKind.Timeout };
+                throw GaveUp(last ?? new ApiException(ApiErrorKind.Timeout, _protocol.Provider, request.Operation, null, null,
+                        $"no reply within {_retry.MaxTotalWait.TotalSeconds:0.#} s", null, isTransient: true, inner: e),
+                    attempt, started.Elapsed, Why(null, listing is not null),
+                    silent ? "lower -TimeoutSec so that a server that does not answer is asked again sooner, or raise -MaximumRetryWaitSec" : null);
             }
             catch (ApiException error) when (!request.IsLogin && _protocol.IsCredentialExpired(error))
             {
@@ -87,6 +91,7 @@ public sealed class ApiPipeline
                 // whenever the one that failed is still the current one (one sign-in however many requests met it),
                 // within the same budget as any retry. A sign-in that fails (a wrong password) fails the request at once.
                 lease?.Dispose();
+                last = error;
                 // Renewals that bring no progress count against MaxAttempts even in a listing: a credential rejected
                 // right after each sign-in is not a session ending early.
                 NoteFailure(progress, ref seen, ref failures, ref counted, counts: true);
@@ -99,6 +104,7 @@ public sealed class ApiPipeline
             }
             catch (ApiException error) when (error.IsTransient)
             {
+                last = error;
                 var throttled = error.Kind == ApiErrorKind.Throttled;
                 if (lease is not null && throttled)
                 {
@@ -128,11 +134,6 @@ public sealed class ApiPipeline
             }
         }
     }
-
-    /// <summary>The shortest attempt the wait budget allows, so a listing stalled by other requests still tries this one.</summary>
-    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromSeconds(1);
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Counts a failed attempt; the counts start again when the listing made progress since the last one.</summary>
     private static void NoteFailure(ProgressWatch progress, ref int seen, ref int failures, ref int counted, bool counts)

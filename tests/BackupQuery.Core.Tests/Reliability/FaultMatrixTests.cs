@@ -103,7 +103,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
     public sealed class Emulator : IAsyncLifetime
     {
         public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-        private static readonly RetryPolicy Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(5) };
+        private static readonly RetryPolicy Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(3) };
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public EmulatorServer Server { get; private set; } = null!;
