@@ -20,7 +20,10 @@ public static class Program
         Options:
           --urls <url>                 listen address (default http://127.0.0.1:5080)
           --seed <n>                   data generator seed (default 1)
-          --count <key=n,...>          record counts; keys: zstack, imagestore, geminidb, rds, vbs, cbr
+          --count <key=n,...>          record counts; keys: zstack, imagestore, geminidb, rds, vbs, cbr,
+                                       zstack-volume-backups; inventory sizes: geminidb-instances,
+                                       rds-instances, cbr-servers, cbr-disks, zstack-volumes
+          --no-coverage-fixtures       leave out the named coverage fixtures (docs/api_facts.md)
           --seed-doc-mode              image-store scan replies in the seed page's "infos" shape
           --zstack-timezone <IANA id>  the ZStack management node's zone (default UTC)
           --session-timeout <seconds>  ZStack session timeout, sliding (default 7200)
@@ -105,6 +108,9 @@ public static class Program
                 case "--count":
                     ApplyCounts(options, Value());
                     break;
+                case "--no-coverage-fixtures":
+                    options.CoverageFixtures = false;
+                    break;
                 case "--seed-doc-mode":
                     options.SeedDocMode = true;
                     break;
@@ -155,7 +161,13 @@ public static class Program
                 case "rds": options.RdsCount = n; break;
                 case "vbs": options.VbsCount = n; break;
                 case "cbr": options.CbrCount = n; break;
-                default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr)");
+                case "zstack-volume-backups": options.ZStackVolumeBackupCount = n; break;
+                case "geminidb-instances": options.GeminiDbInstanceCount = n; break;
+                case "rds-instances": options.RdsInstanceCount = n; break;
+                case "cbr-servers": options.CbrServerCount = n; break;
+                case "cbr-disks": options.CbrDiskCount = n; break;
+                case "zstack-volumes": options.ZStackVolumeCount = n; break;
+                default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr, zstack-volume-backups, geminidb-instances, rds-instances, cbr-servers, cbr-disks, zstack-volumes)");
             }
         }
     }
@@ -280,6 +292,8 @@ public static class Program
         var o = server.Options;
         Console.WriteLine($"BackupQuery emulator listening on {server.BaseAddress}");
         Console.WriteLine($"ZStack: {server.ZStackUrl} ({o.ZStackCount} database backups, zone {o.ZStackTimeZone.Id})");
+        var volumes = server.ZStack.Volumes;
+        Console.WriteLine($"  Volumes {volumes.Volumes.Count}, volume backups {volumes.Backups.Count}, scheduler jobs {volumes.Jobs.Count}");
         // Demo credentials of a local emulator, printed so a person can connect; nothing real.
         Console.WriteLine($"  account {o.ZStackAccountName} / {o.ZStackPassword}; user {o.ZStackUserName} / {o.ZStackUserPassword}");
         Console.WriteLine($"  AccessKey {o.ZStackAccessKeyId} / {o.ZStackAccessKeySecret}; image-store SSH {o.ImageStoreSshUser} / {o.ImageStoreSshPassword}");
@@ -290,6 +304,7 @@ public static class Program
         if (o.SessionCallLimit > 0) Console.WriteLine($"Sessions and IAM tokens end after {o.SessionCallLimit} calls");
         if (o.EmptyPagesFrom is { } from) Console.WriteLine($"Pages from offset {from} are empty (totals unchanged)");
         if (o.DeadServer) Console.WriteLine("Dead server: every call answers 502");
+        if (o.CoverageFixtures) Console.WriteLine($"Coverage fixtures (cov-*, docs/api_facts.md) dated back from {server.StartedAt:yyyy-MM-dd HH:mm:ss} UTC");
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 

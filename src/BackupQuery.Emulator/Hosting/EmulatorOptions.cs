@@ -14,6 +14,22 @@ public sealed class EmulatorOptions
     public int VbsCount { get; set; } = 1500;
     public int CbrCount { get; set; } = 1500;
 
+    // Inventory sizes (the resources backups belong to), coverage fixtures not included.
+    public int GeminiDbInstanceCount { get; set; } = 8;
+    public int RdsInstanceCount { get; set; } = 5;
+    public int CbrServerCount { get; set; } = 30;
+    public int CbrDiskCount { get; set; } = 40;
+    public int ZStackVolumeCount { get; set; } = 50;
+    /// <summary>QueryVolumeBackup records, coverage fixtures included (like the backup counts above).</summary>
+    public int ZStackVolumeBackupCount { get; set; } = 500;
+
+    /// <summary>
+    /// Adds the named coverage fixtures (Coverage/CoverageFixtures) to the inventories and their backups to the head of
+    /// the GeminiDB, RDS, CBR and ZStack volume backup listings, dated relative to the start. Their backups count towards
+    /// the counts above, so a count smaller than the fixtures' backups cuts them short.
+    /// </summary>
+    public bool CoverageFixtures { get; set; } = true;
+
     /// <summary>Serves https with this certificate (an https URL is then expected); null serves plain http.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
 

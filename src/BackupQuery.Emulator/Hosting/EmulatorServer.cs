@@ -19,15 +19,19 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private EmulatorServer(WebApplication app, EmulatorOptions options, ZStackApi zstack, HuaweiCloudApi huawei)
+    private EmulatorServer(WebApplication app, EmulatorOptions options, DateTimeOffset startedAt, ZStackApi zstack, HuaweiCloudApi huawei)
     {
         _app = app;
         Options = options;
+        StartedAt = startedAt;
         ZStack = zstack;
         HuaweiCloud = huawei;
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The start (whole seconds, from <see cref="EmulatorOptions.Clock"/>): coverage fixtures are dated back from it.</summary>
+    public DateTimeOffset StartedAt { get; }
     public RequestJournal Requests { get; } = new();
     public FaultInjector Faults { get; } = new();
     public GatewayGauge Gateway { get; } = new();
@@ -58,9 +62,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (options.Certificate is { } certificate) builder.WebHost.UseKestrelHttpsConfiguration().ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();
 
-        var zstack = new ZStackApi(options);
-        var huawei = new HuaweiCloudApi(options);
-        var server = new EmulatorServer(app, options, zstack, huawei);
+        var now = options.Clock.GetUtcNow();
+        var startedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var zstack = new ZStackApi(options, startedAt);
+        var huawei = new HuaweiCloudApi(options, startedAt);
+        var server = new EmulatorServer(app, options, startedAt, zstack, huawei);
 
         app.MapGet("/_emulator/stats", server.StatsAsync);
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/_emulator"), api => api.UseMiddleware<FaultMiddleware>(server).UseMiddleware<GatewayMiddleware>(server));

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
-/// What every backup listing shares: gateway authentication, the service's own replies to an unknown project and to
-/// bad parameters, and streaming the page. Data lives under the first configured project; the others list nothing.
+/// What every listing (backups and inventories) shares: gateway authentication, the service's own replies to an unknown
+/// project and to bad parameters, and streaming the page. Data lives under the first configured project; the others list nothing.
 /// </summary>
 internal abstract class BackupListEndpoint(EmulatorOptions options, ServiceAuthenticator auth)
 {
@@ -32,14 +32,14 @@ internal abstract class BackupListEndpoint(EmulatorOptions options, ServiceAuthe
 
     protected abstract Task WriteErrorAsync(HttpContext context, int status, string message);
 
-    /// <summary>Writes <c>{ head..., "backups": [...], tail... }</c>, flushing as the buffer fills.</summary>
+    /// <summary>Writes <c>{ head..., "backups": [...], tail... }</c> (or another array name), flushing as the buffer fills.</summary>
     protected static async Task WriteListAsync<T>(HttpContext context, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem,
-        Action<Utf8JsonWriter>? head = null, Action<Utf8JsonWriter>? tail = null)
+        Action<Utf8JsonWriter>? head = null, Action<Utf8JsonWriter>? tail = null, string arrayName = "backups")
     {
         await using var writer = HuaweiJson.Begin(context, StatusCodes.Status200OK);
         writer.WriteStartObject();
         head?.Invoke(writer);
-        writer.WriteStartArray("backups");
+        writer.WriteStartArray(arrayName);
         foreach (var item in items)
         {
             writeItem(writer, item);

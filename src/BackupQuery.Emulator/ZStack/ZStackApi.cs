@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BackupQuery.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing.Template;
 
 namespace BackupQuery.Emulator.ZStack;
 
-/// <summary>The ZStack half: sessions, AccessKey auth, QueryDatabaseBackup, GetDatabaseBackupFromImageStore.</summary>
+/// <summary>The ZStack half: sessions, AccessKey auth, QueryDatabaseBackup, GetDatabaseBackupFromImageStore, QueryVolume, QueryVolumeBackup, QuerySchedulerJob.</summary>
 public sealed class ZStackApi
 {
     /// <summary>The servlet context path: the AccessKey string-to-sign uses the path after it.</summary>
@@ -16,11 +17,13 @@ public sealed class ZStackApi
     private readonly ZStackAccounts _accounts;
     private readonly List<(string Method, TemplateMatcher Matcher)> _routes = [];
 
-    public ZStackApi(EmulatorOptions options)
+    /// <param name="startedAt">The emulator's start: coverage fixtures are dated back from it.</param>
+    public ZStackApi(EmulatorOptions options, DateTimeOffset startedAt)
     {
         _options = options;
         Sessions = new ZStackSessions(options);
         Backups = new ZStackDatabaseBackupData(options);
+        Volumes = new ZStackVolumeData(options, startedAt, Backups.BackupStorageUuids);
         ImageStore = new ImageStoreScan(options);
         _accounts = new ZStackAccounts(options, Sessions);
     }
@@ -29,6 +32,9 @@ public sealed class ZStackApi
 
     /// <summary>The QueryDatabaseBackup dataset as typed records (generated on demand).</summary>
     public ZStackDatabaseBackupData Backups { get; }
+
+    /// <summary>Volumes, volume backups and scheduler jobs (QueryVolume, QueryVolumeBackup, QuerySchedulerJob).</summary>
+    public ZStackVolumeData Volumes { get; }
 
     public ImageStoreScan ImageStore { get; }
 
@@ -51,6 +57,12 @@ public sealed class ZStackApi
         // A literal segment outranks {uuid}, so image-store is never taken for a backup uuid.
         Route(app, "GET", "/v1/database-backups/image-store", GetDatabaseBackupFromImageStore, authenticated: true);
         Route(app, "GET", "/v1/database-backups/{uuid}", QueryDatabaseBackup, authenticated: true);
+        Route(app, "GET", "/v1/volumes", QueryVolume, authenticated: true);
+        Route(app, "GET", "/v1/volumes/{uuid}", QueryVolume, authenticated: true);
+        Route(app, "GET", "/v1/volume-backups", QueryVolumeBackup, authenticated: true);
+        Route(app, "GET", "/v1/volume-backups/{uuid}", QueryVolumeBackup, authenticated: true);
+        Route(app, "GET", "/v1/scheduler/jobs", QuerySchedulerJob, authenticated: true);
+        Route(app, "GET", "/v1/scheduler/jobs/{uuid}", QuerySchedulerJob, authenticated: true);
         // Everything else under the context: ZStack's plain-text 404/405 (the catch-all has the lowest precedence).
         app.Map(ContextPath + "/{**rest}", Handle(NoMapping, authenticated: false));
     }
@@ -102,8 +114,26 @@ public sealed class ZStackApi
     private Task QueryDatabaseBackup(HttpContext context)
     {
         var zone = _options.ZStackTimeZone;
-        var query = ZStackBackupQuery.Parse(context.Request.Query, zone, (string?)context.Request.RouteValues["uuid"]);
-        var execution = query.Execute(Backups, _options.HeadInserts);
+        var listing = _options.HeadInserts.Over(Backups.Count, i => Backups[i],
+            n => new ZStackDatabaseBackup(-1 - n, $"inserted{n:D26}", $"inserted-{n}", TimeZoneInfo.Utc) { Status = "Ready", State = "Enabled" });
+        return QueryAsync(context, ZStackBackupFields.Inventory, listing, Backups.FindByUuid, (w, b, fields) => ZStackBackupJson.Write(w, b, fields, zone));
+    }
+
+    private Task QueryVolume(HttpContext context) =>
+        QueryAsync(context, ZStackVolumeFields.Volume, Volumes.Volumes, Volumes.FindVolume, (w, v, fields) => ZStackVolumeFields.Write(w, v, fields, _options.ZStackTimeZone));
+
+    private Task QueryVolumeBackup(HttpContext context) =>
+        QueryAsync(context, ZStackVolumeFields.VolumeBackup, Volumes.Backups, Volumes.FindBackup, (w, b, fields) => ZStackVolumeFields.Write(w, b, fields, _options.ZStackTimeZone));
+
+    private Task QuerySchedulerJob(HttpContext context) =>
+        QueryAsync(context, ZStackVolumeFields.SchedulerJob, Volumes.Jobs, Volumes.FindJob, (w, j, fields) => ZStackVolumeFields.Write(w, j, fields, _options.ZStackTimeZone));
+
+    /// <summary>Any Query* API: conditions, paging, count, sort and fields over <paramref name="data"/>, streamed as <c>inventories</c>.</summary>
+    private Task QueryAsync<T>(HttpContext context, ZStackInventory<T> inventory, IReadOnlyList<T> data, Func<string, T?> findByUuid,
+        Action<Utf8JsonWriter, T, IReadOnlySet<string>?> write) where T : class
+    {
+        var query = ZStackQuery<T>.Parse(context.Request.Query, _options.ZStackTimeZone, inventory, (string?)context.Request.RouteValues["uuid"]);
+        var execution = query.Execute(data, findByUuid);
         if (query.Count)
         {
             return ZStackJson.WriteAsync(context.Response, w =>
@@ -118,9 +148,9 @@ public sealed class ZStackApi
             w.WriteStartObject();
             w.WriteStartArray("inventories");
             var written = 0;
-            foreach (var backup in execution.Page())
+            foreach (var record in execution.Page())
             {
-                ZStackBackupJson.Write(w, backup, query.Fields, zone);
+                write(w, record, query.Fields);
                 if (++written % 100 == 0) await flush();
             }
             w.WriteEndArray();

@@ -4,16 +4,24 @@ using System.Text.RegularExpressions;
 
 namespace BackupQuery.Emulator.ZStack;
 
-/// <summary>One <c>q=</c> condition, parsed the way ZStack's RestServer does and matched against a record.</summary>
-internal sealed class QueryCondition
+/// <summary>Conditions on DatabaseBackupInventory, the first inventory the emulator served.</summary>
+internal static class QueryCondition
 {
     /// <summary>The server's operator list, in the order it tests them: the first one the condition contains wins.</summary>
     public static readonly string[] Operators = ["!=", ">=", "<=", "!?=", "!~=", "~=", "?=", "=", ">", "<", "is null", "not null"];
 
+    public static QueryCondition<ZStackDatabaseBackup> Parse(string q, TimeZoneInfo zone) => QueryCondition<ZStackDatabaseBackup>.Parse(q, zone, ZStackBackupFields.Inventory);
+}
+
+/// <summary>One <c>q=</c> condition, parsed the way ZStack's RestServer does and matched against a record of one inventory class.</summary>
+internal sealed class QueryCondition<T>
+{
+    private static readonly string[] Operators = QueryCondition.Operators;
+
     private readonly object?[] _values;
     private readonly Regex? _like;
 
-    private QueryCondition(BackupField field, string op, object?[] values)
+    private QueryCondition(ZStackField<T> field, string op, object?[] values)
     {
         Field = field;
         Operator = op;
@@ -21,13 +29,13 @@ internal sealed class QueryCondition
         if (op is "~=" or "!~=") _like = LikeToRegex((string)values[0]!);
     }
 
-    public BackupField Field { get; }
+    public ZStackField<T> Field { get; }
     public string Operator { get; }
 
     /// <summary>The uuid when this condition pins one (<c>uuid=X</c>): the query then reads one record, not all.</summary>
     public string? PinnedUuid => Field.Name == "uuid" && Operator == "=" ? (string?)_values[0] : null;
 
-    public static QueryCondition Parse(string q, TimeZoneInfo zone)
+    public static QueryCondition<T> Parse(string q, TimeZoneInfo zone, ZStackInventory<T> inventory)
     {
         var op = Operators.FirstOrDefault(q.Contains)
             ?? throw ZStackFailure.PlainText(400, $"invalid query string[{q}], no operator found; valid operators are {string.Join(", ", Operators)}");
@@ -48,18 +56,18 @@ internal sealed class QueryCondition
             values = op is "?=" or "!?=" ? [.. raw.Split(',')] : [raw];
         }
 
-        var field = ZStackBackupFields.Find(name)
-            ?? throw ZStackFailure.InvalidArgument($"condition name[{name}] is invalid, no such field on inventory class[DatabaseBackupInventory]");
+        var field = inventory.Find(name)
+            ?? throw ZStackFailure.InvalidArgument($"condition name[{name}] is invalid, no such field on inventory class[{inventory.ClassName}]");
         var isLike = op is "~=" or "!~=";
         for (var i = 0; i < values.Length; i++) values[i] = Convert(field, (string)values[i]!, zone, isLike);
-        return new QueryCondition(field, op, values);
+        return new QueryCondition<T>(field, op, values);
     }
 
-    public bool Matches(ZStackDatabaseBackup backup)
+    public bool Matches(T record)
     {
-        if (!Field.IsNested) return Test(Field.OfBackup!(backup));
-        // Any ref satisfying the condition selects the backup; no refs, no match (a SQL subquery on the ref table).
-        return backup.BackupStorageRefs?.Any(r => Test(Field.OfRef!(r))) == true;
+        if (!Field.IsNested) return Test(Field.Of!(record));
+        // Any element satisfying the condition selects the record; none, no match (a SQL subquery on the element table).
+        return Field.OfEach!(record)?.Any(Test) == true;
     }
 
     private bool Test(object? value)
@@ -70,14 +78,14 @@ internal sealed class QueryCondition
         if (value is null) return false;
         return Operator switch
         {
-            "=" => ZStackBackupFields.Compare(value, _values[0]) == 0,
-            "!=" => ZStackBackupFields.Compare(value, _values[0]) != 0,
-            ">" => ZStackBackupFields.Compare(value, _values[0]) > 0,
-            "<" => ZStackBackupFields.Compare(value, _values[0]) < 0,
-            ">=" => ZStackBackupFields.Compare(value, _values[0]) >= 0,
-            "<=" => ZStackBackupFields.Compare(value, _values[0]) <= 0,
-            "?=" => _values.Any(v => ZStackBackupFields.Compare(value, v) == 0),
-            "!?=" => !_values.Any(v => ZStackBackupFields.Compare(value, v) == 0),
+            "=" => ZStackInventory<T>.Compare(value, _values[0]) == 0,
+            "!=" => ZStackInventory<T>.Compare(value, _values[0]) != 0,
+            ">" => ZStackInventory<T>.Compare(value, _values[0]) > 0,
+            "<" => ZStackInventory<T>.Compare(value, _values[0]) < 0,
+            ">=" => ZStackInventory<T>.Compare(value, _values[0]) >= 0,
+            "<=" => ZStackInventory<T>.Compare(value, _values[0]) <= 0,
+            "?=" => _values.Any(v => ZStackInventory<T>.Compare(value, v) == 0),
+            "!?=" => !_values.Any(v => ZStackInventory<T>.Compare(value, v) == 0),
             "~=" => _like!.IsMatch((string)value),
             "!~=" => !_like!.IsMatch((string)value),
             _ => throw new InvalidOperationException(Operator),
@@ -85,7 +93,7 @@ internal sealed class QueryCondition
     }
 
     /// <summary>Converts a value by the field's type; a value that does not convert fails the call, as on the server.</summary>
-    private static object Convert(BackupField field, string text, TimeZoneInfo zone, bool like)
+    private static object Convert(ZStackField<T> field, string text, TimeZoneInfo zone, bool like)
     {
         switch (field.Kind)
         {

@@ -43,7 +43,10 @@ public sealed class EmulatorClient : IAsyncDisposable
     }
 
     /// <summary>An IAM password token request scoped to the data project.</summary>
-    public Task<HttpResponseMessage> IamTokenRequestAsync() =>
+    public Task<HttpResponseMessage> IamTokenRequestAsync() => IamTokenRequestAsync(Options.Projects[0].Name);
+
+    /// <summary>An IAM password token request scoped to a project, by name (the region).</summary>
+    public Task<HttpResponseMessage> IamTokenRequestAsync(string projectName) =>
         Http.PostAsJsonAsync("iam/v3/auth/tokens", new
         {
             auth = new
@@ -53,14 +56,14 @@ public sealed class EmulatorClient : IAsyncDisposable
                     methods = new[] { "password" },
                     password = new { user = new { domain = new { name = Options.HuaweiDomainName }, name = Options.HuaweiUserName, password = Options.HuaweiPassword } },
                 },
-                scope = new { project = new { name = Options.Projects[0].Name } },
+                scope = new { project = new { name = projectName } },
             },
         });
 
-    /// <summary>A new IAM token (<c>X-Subject-Token</c>).</summary>
-    public async Task<string> IamTokenAsync()
+    /// <summary>A new IAM token (<c>X-Subject-Token</c>) for the data project, or a project named <paramref name="projectName"/>.</summary>
+    public async Task<string> IamTokenAsync(string? projectName = null)
     {
-        using var reply = await IamTokenRequestAsync();
+        using var reply = await IamTokenRequestAsync(projectName ?? Options.Projects[0].Name);
         reply.EnsureSuccessStatusCode();
         return reply.Headers.GetValues("X-Subject-Token").Single();
     }

@@ -45,7 +45,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         "zstack" => "Get-ZStackDatabaseBackup -First 40",
         "imagestore" => $"Get-ZStackImageStoreBackup -BackupStorageHost 127.0.0.1 -SshCredential ([pscredential]::new('{Options.ImageStoreSshUser}', (ConvertTo-SecureString '{Options.ImageStoreSshPassword}' -AsPlainText -Force))) -BackupStoragePath /zstack_bs",
         "geminidb" => "Get-RdsBackup -First 40",
-        "rds" => $"Get-RdsBackup -Service RDS -InstanceId {Server.HuaweiCloud.Rds.Backups.First().InstanceId} -First 40",
+        "rds" => $"Get-RdsBackup -Service RDS -InstanceId {Server.HuaweiCloud.Rds.BusiestInstance.Id} -First 40",
         "vbs" => "Get-VbsBackup -First 40",
         "vbs-detailed" => "Get-VbsBackup -Detailed -First 40",
         "cbr" => "Get-CbrBackup -First 40",

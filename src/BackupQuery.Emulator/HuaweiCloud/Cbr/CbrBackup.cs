@@ -51,4 +51,25 @@ public sealed record CbrReplicationRecord(
     string DestinationRegion, string DestinationVaultId, string VaultId, int Progress, string? FailCode, string? FailReason,
     bool AutoTrigger);
 
-public sealed record CbrVault(string Id, string Name, string ResourceType);
+/// <summary>A vault as ListVaults lists it. <see cref="ObjectType"/> is <c>billing.object_type</c>; sizes are GB.</summary>
+public sealed record CbrVault(string Id, string Name, string ResourceType)
+{
+    public string ObjectType { get; init; } = "server";
+    public string ProviderId { get; init; } = CbrDataset.EcsProvider;
+    public int SizeGb { get; init; } = 1000;
+    public string Status { get; init; } = "available";
+    /// <summary>The policy the vault is bound to (only the <c>policy_id</c> filter shows it: a vault reply has no such field).</summary>
+    public string? PolicyId { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>A server or disk as ListProtectable lists it; <see cref="VaultId"/> is the vault it is in, if any. Size is GB.</summary>
+public sealed record CbrProtectable(string Id, string Name, string Type, string Az, int SizeGb, string? VaultId)
+{
+    public string Status { get; init; } = "active";
+    /// <summary>For a disk, the server it is attached to (the <c>server_id</c> filter).</summary>
+    public string? ServerId { get; init; }
+}
+
+/// <summary>A resource's available backups and the MB they store (ListVaults' <c>backup_count</c> and <c>backup_size</c>).</summary>
+public sealed record CbrResourceBackups(int Count, long StoredMb);

@@ -1,10 +1,12 @@
 using System.Globalization;
+using BackupQuery.Emulator.Coverage;
 
 namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
-/// CBR backups: the seed page's two server backups (c892ed58…, then 62617971…, i.e. created_at descending) and
-/// generated ones dated before them. Server backups carry per-disk children; some backups carry a replication record.
+/// CBR backups: the coverage fixtures' backups (dated back from the start), generated ones dated before the data anchor,
+/// of the servers and disks of <see cref="Inventory"/>, then the seed page's two server backups (c892ed58…, then
+/// 62617971…, i.e. created_at descending) with their own 2020 dates. Server backups carry per-disk children; some backups carry a replication record.
 /// </summary>
 public sealed class CbrDataset : BackupDataset<CbrBackup>
 {
@@ -23,37 +25,35 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
     private readonly string _projectId;
     private readonly string _replicaProjectId;
     private readonly DataTimeline _timeline;
-    private readonly string[] _enterpriseProjects;
-    private readonly (string Id, string Name, string Az)[] _servers;
-    private readonly (string Id, string Name, string Az, int Size)[] _volumes;
+    private readonly Lazy<IReadOnlyDictionary<string, CbrResourceBackups>> _perResource;
 
-    public CbrDataset(int seed, int count, DateTimeOffset anchor, string projectId, string replicaProjectId) : base(count, Seeds(), seedsLast: true)
+    /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures' backups dated back from it; null adds none.</param>
+    public CbrDataset(int seed, int count, DateTimeOffset anchor, string projectId, string replicaProjectId, CbrInventory inventory, DateTimeOffset? fixturesFrom = null)
+        : base(count, [.. FixtureBackups(fixturesFrom, projectId).OrderByDescending(b => b.CreatedAt)], Seeds())
     {
         _seed = seed;
         _projectId = projectId;
         _replicaProjectId = replicaProjectId;
+        Inventory = inventory;
         Codec = new IdCodec(seed, "cbr");
-        _timeline = new DataTimeline(anchor, Math.Max(0, count - SeedCount));
-        var r = new SeededRandom(seed, "cbr-pools", 0);
-        Vaults =
-        [
-            new("1572bd27-e221-4f28-94ca-9777d232fcd7", "vault-servers", "OS::Nova::Server"),
-            new(r.Uuid(), "vault-servers-dr", "OS::Nova::Server"),
-            new(r.Uuid(), "vault-disks", "OS::Cinder::Volume"),
-            new(r.Uuid(), "vault-sfs-turbo", "OS::Sfs::Turbo"),
-            new(r.Uuid(), "vault-desktops", "OS::Workspace::DesktopV2"),
-        ];
-        _enterpriseProjects = [r.Uuid(), r.Uuid()];
-        string[] zones = ["cn-north-4a", "cn-north-4b", "cn-north-4c"];
-        var rr = r;
-        _servers = Enumerable.Range(0, 30).Select(i => (rr.Uuid(), $"ecs-{i + 1:0000}", zones[i % 3])).ToArray();
-        _volumes = Enumerable.Range(0, 40).Select(i => (rr.Uuid(), $"evs-{i + 1:0000}", zones[i % 3], rr.Pick([10, 40, 100, 500, 2000]))).ToArray();
+        _timeline = new DataTimeline(anchor, GeneratedCount);
+        _perResource = new(CountPerResource, LazyThreadSafetyMode.ExecutionAndPublication);
+        // A large dataset takes seconds to count: start at once, so the first vault listing does not wait for all of it.
+        if (count >= WarmUpCount) _ = Task.Run(() => _perResource.Value);
     }
 
-    public IReadOnlyList<CbrVault> Vaults { get; }
+    private const int WarmUpCount = 20_000;
+
+    /// <summary>The vaults, servers and disks the backups belong to.</summary>
+    public CbrInventory Inventory { get; }
+
+    public IReadOnlyList<CbrVault> Vaults => Inventory.Vaults;
 
     /// <summary>Non-default enterprise project ids some backups carry (the rest carry "0").</summary>
-    public IReadOnlyList<string> EnterpriseProjectIds => _enterpriseProjects;
+    public IReadOnlyList<string> EnterpriseProjectIds => Inventory.EnterpriseProjectIds;
+
+    /// <summary>Available backups and their stored MB per resource id (one pass over the dataset: at start when large, else on first use).</summary>
+    public IReadOnlyDictionary<string, CbrResourceBackups> PerResource => _perResource.Value;
 
     private protected override IdCodec Codec { get; }
 
@@ -93,6 +93,50 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         ];
     }
 
+    private static IEnumerable<CbrBackup> FixtureBackups(DateTimeOffset? startedAt, string projectId) =>
+        startedAt is not { } start ? [] : CoverageFixtures.Backups(CoverageFixtures.For(CoverageFixtures.Cbr), start, (f, k, time) =>
+        {
+            var server = f.ResourceType == CoverageFixtures.CbrServerType;
+            var outcome = f.Attempts[k].Outcome;
+            var created = time.UtcDateTime;
+            return new CbrBackup
+            {
+                Id = CoverageFixtures.BackupId(f, k),
+                Name = $"autobk_cov{CoverageFixtures.Index(f)}{(server ? 's' : 'd')}_{k:0000}",
+                CheckpointId = CoverageFixtures.BackupId(f, k),
+                ProjectId = projectId,
+                // A fixture in no vault left it after its backups were made there.
+                VaultId = server ? CoverageFixtures.CbrServerVaultId : CoverageFixtures.CbrDiskVaultId,
+                ProviderId = server ? EcsProvider : EvsProvider,
+                ResourceId = f.ResourceId,
+                ResourceName = f.ResourceName,
+                ResourceAz = "cn-north-4a",
+                ResourceType = f.ResourceType,
+                ResourceSize = 40,
+                Status = outcome switch { FixtureOutcome.Success => "available", FixtureOutcome.Failed => "error", _ => "protecting" },
+                ImageType = "backup",
+                Incremental = false,
+                Version = 2,
+                EnterpriseProjectId = "0",
+                CreatedAt = created,
+                UpdatedAt = created.AddMinutes(5),
+                ProtectedAt = outcome == FixtureOutcome.Success ? created.AddMinutes(1) : null,
+                ExtendInfo = new CbrExtendInfo(null, true, null, null, outcome == FixtureOutcome.InProgress ? 40 : null, null, false, "backup", false, server, null, false, false),
+            };
+        });
+
+    private IReadOnlyDictionary<string, CbrResourceBackups> CountPerResource()
+    {
+        var result = new Dictionary<string, CbrResourceBackups>(StringComparer.Ordinal);
+        foreach (var b in Backups)
+        {
+            if (b.Status != "available") continue;
+            var stored = b.ResourceSize * 1024L / (b.Incremental == true ? 10 : 1); // An incremental backup stores about a tenth.
+            result[b.ResourceId] = result.TryGetValue(b.ResourceId, out var seen) ? new(seen.Count + 1, seen.StoredMb + stored) : new(1, stored);
+        }
+        return result;
+    }
+
     private protected override CbrBackup Generate(int index, int generatedIndex)
     {
         var r = new SeededRandom(_seed, "cbr", index);
@@ -107,7 +151,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         var done = status is not ("protecting" or "waiting_protect" or "error");
         var protectedAt = done ? created.AddTicks(r.NextLong(TimeSpan.FromSeconds(60).Ticks) / 10 * 10) : (DateTime?)null;
         var updated = created.AddTicks(r.NextLong(TimeSpan.FromMinutes(10).Ticks) / 10 * 10);
-        var ep = r.Chance(0.8) ? "0" : r.Pick(_enterpriseProjects);
+        var ep = r.Chance(0.8) ? "0" : r.Pick(EnterpriseProjectIds);
 
         string resourceId, resourceName, az, provider, vault;
         int size;
@@ -117,8 +161,10 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
         {
             case "OS::Nova::Server":
                 {
-                    var server = r.Pick(_servers);
-                    (resourceId, resourceName, az, provider, vault) = (server.Id, server.Name, server.Az, EcsProvider, Vaults[r.Next(2)].Id);
+                    var server = r.Pick(Inventory.Servers);
+                    // A server in no vault was taken out of one: its backups stay where they were made.
+                    var drawn = Vaults[r.Next(2)].Id;
+                    (resourceId, resourceName, az, provider, vault) = (server.Id, server.Name, server.Az, EcsProvider, server.VaultId ?? drawn);
                     children = Disks(ref r, id, name, checkpoint, server, created, updated, protectedAt, status, incremental, ep, vault);
                     size = children.Sum(c => c.ResourceSize);
                     info = new CbrExtendInfo(new CbrAppConsistency("0", "0", "0", ""), auto, null,
@@ -128,8 +174,8 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
                 }
             case "OS::Cinder::Volume":
                 {
-                    var volume = r.Pick(_volumes);
-                    (resourceId, resourceName, az, provider, vault, size) = (volume.Id, volume.Name, volume.Az, EvsProvider, Vaults[2].Id, volume.Size);
+                    var volume = r.Pick(Inventory.Disks);
+                    (resourceId, resourceName, az, provider, vault, size) = (volume.Id, volume.Name, volume.Az, EvsProvider, Vaults[2].Id, volume.SizeGb);
                     info = new CbrExtendInfo(null, auto, r.Chance(0.3), null, done ? null : r.Next(1, 99), r.Uuid(), r.Chance(0.3),
                         r.Pick(["backup", "snapshot", "na"]), false, false, null, r.Chance(0.2), false);
                     break;
@@ -177,7 +223,7 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
     }
 
     /// <summary>Per-disk backups of a server backup: the system disk first.</summary>
-    private CbrBackup[] Disks(ref SeededRandom r, string parentId, string name, string checkpoint, (string Id, string Name, string Az) server,
+    private CbrBackup[] Disks(ref SeededRandom r, string parentId, string name, string checkpoint, CbrProtectable server,
         DateTime created, DateTime updated, DateTime? protectedAt, string status, bool incremental, string ep, string vault)
     {
         var disks = new CbrBackup[r.Next(1, 4)];

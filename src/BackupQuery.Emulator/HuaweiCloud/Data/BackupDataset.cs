@@ -8,40 +8,44 @@ public interface IBackupSource<out T>
 }
 
 /// <summary>
-/// One service's records: the seed page examples and generated ones, each a pure function of (seed, index). Seeds come
-/// first, or last when they keep the documents' own (old) dates below generated records dated up to the data anchor.
-/// Nothing is stored; <see cref="Backups"/> regenerates on every enumeration.
+/// One service's records: the head (coverage fixtures, or the seed page examples) first, then generated ones, each a
+/// pure function of (seed, index), then the tail (seed page examples that keep the documents' own old dates, below
+/// generated records dated up to the data anchor). Nothing generated is stored; <see cref="Backups"/> regenerates on
+/// every enumeration.
 /// </summary>
 public abstract class BackupDataset<T> : IBackupSource<T> where T : class
 {
-    private readonly IReadOnlyList<T> _seeds;
+    private readonly IReadOnlyList<T> _head;
+    private readonly IReadOnlyList<T> _tail;
 
-    private protected BackupDataset(int count, IReadOnlyList<T> seeds, bool seedsLast = false)
+    private protected BackupDataset(int count, IReadOnlyList<T> head, IReadOnlyList<T>? tail = null)
     {
         Count = Math.Max(0, count);
-        _seeds = seeds;
-        FirstSeedIndex = seedsLast ? Count - SeedCount : 0;
+        _head = head;
+        _tail = tail ?? [];
     }
 
-    /// <summary>Position of the first seed-page record: 0, or the tail when the seeds are the oldest records.</summary>
-    private int FirstSeedIndex { get; }
+    /// <summary>Number of fixed records at the end of the dataset (fewer when the count leaves less room).</summary>
+    public int TailCount => Math.Min(_tail.Count, Count - HeadCount);
 
-    private bool IsSeed(int index) => index >= FirstSeedIndex && index < FirstSeedIndex + SeedCount;
+    /// <summary>Number of generated records, between the head and the tail.</summary>
+    public int GeneratedCount => Count - HeadCount - TailCount;
+
+    private int TailStart => Count - TailCount;
 
     /// <summary>Total records the unfiltered listing reports.</summary>
     public int Count { get; }
 
-    /// <summary>Number of seed-page records in the dataset (fewer when the count is smaller).</summary>
-    public int SeedCount => Math.Min(_seeds.Count, Count);
+    /// <summary>Number of fixed records (fixtures and seed-page examples) at the head of the dataset (fewer when the count is smaller).</summary>
+    public int HeadCount => Math.Min(_head.Count, Count);
 
     public T this[int index]
     {
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-            if (IsSeed(index)) return _seeds[index - FirstSeedIndex];
-            // Seeds last: generated records take the indices before them; seeds first: the indices after them.
-            return Generate(index, index < FirstSeedIndex ? index : index - SeedCount);
+            if (index < HeadCount) return _head[index];
+            return index >= TailStart ? _tail[index - TailStart] : Generate(index, index - HeadCount);
         }
     }
 
@@ -58,9 +62,11 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
     public int IndexOf(string? id)
     {
         if (id is null) return -1;
-        for (var i = 0; i < SeedCount; i++)
-            if (IdOf(_seeds[i]) == id) return FirstSeedIndex + i;
-        return Codec.TryDecode(id, out var index) && index >= 0 && index < Count && !IsSeed(index) && IdOf(this[index]) == id ? index : -1;
+        for (var i = 0; i < HeadCount; i++)
+            if (IdOf(_head[i]) == id) return i;
+        for (var i = 0; i < TailCount; i++)
+            if (IdOf(_tail[i]) == id) return TailStart + i;
+        return Codec.TryDecode(id, out var index) && index >= HeadCount && index < TailStart && IdOf(this[index]) == id ? index : -1;
     }
 
     private protected abstract IdCodec Codec { get; }

@@ -10,4 +10,19 @@ public sealed record GeminiDbBackup(
 
 public sealed record GeminiDbDatabaseTable(string DatabaseName, IReadOnlyList<string>? TableNames);
 
-public sealed record GeminiDbInstance(string Id, string Name, string DatastoreType, string DatastoreVersion);
+/// <summary>A GeminiDB instance as <c>GET /v3/{project_id}/instances</c> lists it; <see cref="KeepDays"/> 0 means automated backup is off.</summary>
+public sealed record GeminiDbInstance(string Id, string Name, string DatastoreType, string DatastoreVersion) : IDatabaseInstance
+{
+    public string Status { get; init; } = "normal";
+    public int KeepDays { get; init; } = 7;
+    public string BackupWindow { get; init; } = "19:00-20:00";
+    public DateTimeOffset Created { get; init; }
+
+    /// <summary>The instance type the <c>mode</c> filter matches (Cluster, ReplicaSet, InfluxdbCluster, ...).</summary>
+    public string Mode => DatastoreType switch
+    {
+        "mongodb" => "ReplicaSet",
+        "influxdb" => "InfluxdbCluster",
+        _ => "Cluster",
+    };
+}

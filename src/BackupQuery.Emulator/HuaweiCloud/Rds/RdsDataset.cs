@@ -1,33 +1,52 @@
+using BackupQuery.Emulator.Coverage;
+
 namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
-/// RDS backups (no seed page): every other record belongs to <see cref="BusiestInstance"/> so that one instance
-/// has more than 100 backups (one page) at the default count; the rest spread over four more instances.
+/// RDS backups (no seed page): the coverage fixtures' backups first (dated back from the start), then generated ones,
+/// every other one belonging to <see cref="BusiestInstance"/> so that one instance has more than 100 backups (one
+/// page) at the default count; the rest spread over the other instances. <see cref="Inventory"/> is what ListInstances serves.
 /// </summary>
 public sealed class RdsDataset : BackupDataset<RdsBackup>
 {
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    private static readonly (string Type, string Version, string Name)[] Kinds =
+    [
+        ("MySQL", "8.0", "rds-mysql-prod"), ("PostgreSQL", "14", "rds-pg-billing"), ("SQLServer", "2019_SE", "rds-sqlserver-erp"),
+        ("MariaDB", "10.5", "rds-mariadb-cms"), ("MySQL", "5.7", "rds-mysql-legacy"),
+    ];
+
     private readonly int _seed;
     private readonly DataTimeline _timeline;
 
-    public RdsDataset(int seed, int count, DateTimeOffset anchor) : base(count, [])
+    /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures dated back from it; null adds none.</param>
+    public RdsDataset(int seed, int count, DateTimeOffset anchor, int instanceCount = 5, DateTimeOffset? fixturesFrom = null)
+        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime)])
     {
         _seed = seed;
         Codec = new IdCodec(seed, "rds");
-        _timeline = new DataTimeline(anchor, count);
-        (string Type, string Version, string Name)[] kinds =
-        [
-            ("MySQL", "8.0", "rds-mysql-prod"), ("PostgreSQL", "14", "rds-pg-billing"), ("SQLServer", "2019_SE", "rds-sqlserver-erp"),
-            ("MariaDB", "10.5", "rds-mariadb-cms"), ("MySQL", "5.7", "rds-mysql-legacy"),
-        ];
-        Instances = kinds.Select((k, i) =>
+        _timeline = new DataTimeline(anchor, Math.Max(0, count - HeadCount));
+        Instances = Enumerable.Range(0, Math.Max(2, instanceCount)).Select(i =>
         {
+            var k = Kinds[i % Kinds.Length];
             var r = new SeededRandom(seed, "rds-instance", i);
-            return new RdsInstance(r.Hex(32) + "in01", k.Name, k.Type, k.Version);
+            // Every fourth instance has automated backup off (never the busiest one).
+            return new RdsInstance(r.Hex(32) + "in01", i < Kinds.Length ? k.Name : $"{k.Name}-{i / Kinds.Length + 1}", k.Type, k.Version)
+            {
+                KeepDays = i % 4 == 3 ? 0 : 7,
+                Type = k.Type == "SQLServer" ? "Single" : "Ha",
+                Created = anchor.AddDays(-400 - i),
+            };
         }).ToArray();
+        Inventory = [.. FixtureInstances(fixturesFrom), .. Instances];
     }
 
+    /// <summary>The instances generated records belong to.</summary>
     public IReadOnlyList<RdsInstance> Instances { get; }
+
+    /// <summary>Every instance ListInstances lists: the coverage fixtures, then <see cref="Instances"/>.</summary>
+    public IReadOnlyList<RdsInstance> Inventory { get; }
 
     /// <summary>The instance holding half of all records (more than one 100-record page at the default count).</summary>
     public RdsInstance BusiestInstance => Instances[0];
@@ -39,6 +58,23 @@ public sealed class RdsDataset : BackupDataset<RdsBackup>
     private protected override IdCodec Codec { get; }
 
     private protected override string IdOf(RdsBackup record) => record.Id;
+
+    private static IEnumerable<RdsInstance> FixtureInstances(DateTimeOffset? startedAt) =>
+        startedAt is not { } start ? [] : CoverageFixtures.For(CoverageFixtures.Rds).Select(f =>
+            new RdsInstance(f.ResourceId, f.ResourceName, "MySQL", "8.0")
+            {
+                KeepDays = f.ProtectionOn ? CoverageFixtures.KeepDays : 0,
+                BackupWindow = CoverageFixtures.BackupWindow,
+                Created = start.AddDays(-60),
+            });
+
+    private static IEnumerable<RdsBackup> FixtureBackups(DateTimeOffset? startedAt) =>
+        startedAt is not { } start ? [] : CoverageFixtures.Backups(CoverageFixtures.For(CoverageFixtures.Rds), start, (f, k, time) =>
+        {
+            var begin = time.ToOffset(ChinaStandardTime);
+            return new RdsBackup(CoverageFixtures.BackupId(f, k), f.ResourceId, $"cov-{CoverageFixtures.Index(f)}-{begin:yyyyMMddHHmmssfff}", [],
+                begin, begin.AddMinutes(5), GeminiDbDataset.Status(f.Attempts[k].Outcome), "auto", 2_048_000, "MySQL", "8.0", false, 40);
+        });
 
     private protected override RdsBackup Generate(int index, int generatedIndex)
     {

@@ -1,32 +1,31 @@
 using System.Globalization;
-using BackupQuery.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace BackupQuery.Emulator.ZStack;
 
 /// <summary>
-/// The query parameters of QueryDatabaseBackup (spec §4) and their evaluation. Evaluation is lazy: an unfiltered, unsorted
-/// page at offset k reads only its own records; a filtered one scans in order and stops at the page end unless a total is
-/// wanted; only a sort materialises the (index, key) pairs of the matches.
+/// The query parameters of every Query* API (spec §4) and their evaluation over one inventory class. Evaluation is lazy:
+/// an unfiltered, unsorted page at offset k reads only its own records; a filtered one scans in order and stops at the
+/// page end unless a total is wanted; only a sort materialises the (position, key) pairs of the matches.
 /// </summary>
-internal sealed class ZStackBackupQuery
+internal sealed class ZStackQuery<T> where T : class
 {
     public const int DefaultLimit = 1000;
 
-    public required IReadOnlyList<QueryCondition> Conditions { get; init; }
+    public required IReadOnlyList<QueryCondition<T>> Conditions { get; init; }
     public int Start { get; init; }
     public int Limit { get; init; } = DefaultLimit;
     public bool Count { get; init; }
     public bool ReplyWithCount { get; init; }
-    public BackupField? SortField { get; init; }
+    public ZStackField<T>? SortField { get; init; }
     public bool SortDescending { get; init; }
     /// <summary>Reply keys to keep; null keeps all.</summary>
     public IReadOnlySet<string>? Fields { get; init; }
 
-    public static ZStackBackupQuery Parse(IQueryCollection query, TimeZoneInfo zone, string? pinnedUuid = null)
+    public static ZStackQuery<T> Parse(IQueryCollection query, TimeZoneInfo zone, ZStackInventory<T> inventory, string? pinnedUuid = null)
     {
-        var conditions = query["q"].Select(q => QueryCondition.Parse(q!, zone)).ToList();
-        if (pinnedUuid is not null) conditions.Insert(0, QueryCondition.Parse("uuid=" + pinnedUuid, zone));
+        var conditions = query["q"].Select(q => QueryCondition<T>.Parse(q!, zone, inventory)).ToList();
+        if (pinnedUuid is not null) conditions.Insert(0, QueryCondition<T>.Parse("uuid=" + pinnedUuid, zone, inventory));
 
         // The REST layer binds start/limit to Integer: a non-number is a bad request, a negative one fails validation.
         int Number(string name, int fallback)
@@ -40,15 +39,15 @@ internal sealed class ZStackBackupQuery
 
         // Only the first value of sort/fields is read, like the server's single-valued binding.
         var sort = query["sort"].FirstOrDefault();
-        BackupField? sortField = null;
+        ZStackField<T>? sortField = null;
         var descending = false;
         if (!string.IsNullOrEmpty(sort))
         {
             // '+' arrives as a space when the client did not encode it (a raw '+' in a query means space).
             descending = sort[0] == '-';
             var name = sort[0] is '+' or '-' or ' ' ? sort[1..] : sort;
-            sortField = ZStackBackupFields.TopLevel.FirstOrDefault(f => f.Name == name)
-                ?? throw ZStackFailure.InvalidArgument($"cannot sort by field[{name}], it is not a primitive field of DatabaseBackupInventory");
+            sortField = inventory.TopLevel.FirstOrDefault(f => f.Name == name)
+                ?? throw ZStackFailure.InvalidArgument($"cannot sort by field[{name}], it is not a primitive field of {inventory.ClassName}");
         }
 
         HashSet<string>? fields = null;
@@ -56,11 +55,11 @@ internal sealed class ZStackBackupQuery
         if (!string.IsNullOrEmpty(fieldsText))
         {
             fields = new HashSet<string>(fieldsText.Split(','), StringComparer.Ordinal);
-            var unknown = fields.FirstOrDefault(f => !ZStackBackupFields.IsReplyField(f));
-            if (unknown is not null) throw ZStackFailure.InvalidArgument($"field[{unknown}] is not a field of DatabaseBackupInventory");
+            var unknown = fields.FirstOrDefault(f => !inventory.IsReplyField(f));
+            if (unknown is not null) throw ZStackFailure.InvalidArgument($"field[{unknown}] is not a field of {inventory.ClassName}");
         }
 
-        return new ZStackBackupQuery
+        return new ZStackQuery<T>
         {
             Conditions = conditions,
             Start = Number("start", 0),
@@ -76,17 +75,16 @@ internal sealed class ZStackBackupQuery
     // Java's Boolean.parseBoolean.
     private static bool IsTrue(string? text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Runs the query over <paramref name="data"/>: the page, then (once the page is consumed) the total.</summary>
-    public Execution Execute(ZStackDatabaseBackupData data, HeadInserts inserts) =>
-        new(this, data, inserts.Over(data.Count, i => data[i], n => new ZStackDatabaseBackup(-1 - n, $"inserted{n:D26}", $"inserted-{n}", TimeZoneInfo.Utc) { Status = "Ready", State = "Enabled" }));
+    /// <summary>Runs the query over <paramref name="data"/> (listing order); a pinned uuid reads one record through <paramref name="findByUuid"/>.</summary>
+    public Execution Execute(IReadOnlyList<T> data, Func<string, T?> findByUuid) => new(this, data, findByUuid);
 
-    internal sealed class Execution(ZStackBackupQuery query, ZStackDatabaseBackupData backups, IReadOnlyList<ZStackDatabaseBackup> data)
+    internal sealed class Execution(ZStackQuery<T> query, IReadOnlyList<T> data, Func<string, T?> findByUuid)
     {
-        private IEnumerator<ZStackDatabaseBackup>? _rest;
+        private IEnumerator<T>? _rest;
         private long _seen;
 
         /// <summary>The page's records. Enumerate once, before reading <see cref="Total"/>.</summary>
-        public IEnumerable<ZStackDatabaseBackup> Page()
+        public IEnumerable<T> Page()
         {
             var end = (long)query.Start + query.Limit;
             if (query.Conditions.Count == 0 && query.SortField is null)
@@ -111,23 +109,23 @@ internal sealed class ZStackBackupQuery
             return _seen;
         }
 
-        private IEnumerable<ZStackDatabaseBackup> Matches()
+        private IEnumerable<T> Matches()
         {
             var matches = Candidates().Where(b => query.Conditions.All(c => c.Matches(b)));
             if (query.SortField is not { } field) return matches;
 
-            var keyed = matches.Select(b => (Key: field.OfBackup!(b), b.Index, Backup: b)).ToArray();
+            var keyed = matches.Select((b, position) => (Key: field.Of!(b), Position: position, Record: b)).ToArray();
             var direction = query.SortDescending ? -1 : 1;
             // Ties keep listing order, so pages of a sorted listing never overlap.
-            Array.Sort(keyed, (x, y) => ZStackBackupFields.Compare(x.Key, y.Key) is var c && c != 0 ? direction * c : x.Index.CompareTo(y.Index));
-            return keyed.Select(k => k.Backup);
+            Array.Sort(keyed, (x, y) => ZStackInventory<T>.Compare(x.Key, y.Key) is var c && c != 0 ? direction * c : x.Position.CompareTo(y.Position));
+            return keyed.Select(k => k.Record);
         }
 
-        private IEnumerable<ZStackDatabaseBackup> Candidates()
+        private IEnumerable<T> Candidates()
         {
             var pinned = query.Conditions.Select(c => c.PinnedUuid).FirstOrDefault(u => u is not null);
             if (pinned is null) return data;
-            return backups.FindByUuid(pinned) is { } one ? [one] : [];
+            return findByUuid(pinned) is { } one ? [one] : [];
         }
     }
 }
