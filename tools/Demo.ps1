@@ -43,8 +43,8 @@ try {
     Show-Step 'The first five backups' {
         Get-ZStackDatabaseBackup -First 5
     }
-    Show-Step 'Server-side filters: disabled, ready backups created in October 2026, newest first' {
-        Get-ZStackDatabaseBackup -State Disabled -Status Ready -CreatedAfter '2026-10-01' -CreatedBefore '2026-11-01' -SortBy createDate -Descending -First 5
+    Show-Step 'Server-side filters: disabled, ready backups created 30 to 60 days ago, newest first' {
+        Get-ZStackDatabaseBackup -State Disabled -Status Ready -CreatedAfter (Get-Date).AddDays(-60) -CreatedBefore (Get-Date).AddDays(-30) -SortBy createDate -Descending -First 5
     }
     Show-Step 'Where-Object and Measure-Object on the records: backups over 1 GB' {
         Get-ZStackDatabaseBackup | Where-Object SizeBytes -gt 1GB | Measure-Object SizeBytes -Sum -Maximum |

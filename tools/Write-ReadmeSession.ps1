@@ -24,7 +24,7 @@ $SessionCommands = @(
     '$zs = Connect-ZStack -Server http://127.0.0.1:5080 -Credential $cred -ServerTimeZone UTC -Name lab'
     'Get-ZStackDatabaseBackup -Status Creating -First 5'
     'Get-ZStackDatabaseBackup | Group-Object Status -NoElement'
-    'Get-ZStackDatabaseBackup -CreatedAfter 2026-10-30 | Sort-Object SizeBytes -Descending | Select-Object -First 3 Name, CreatedAt, SizeBytes'
+    'Get-ZStackDatabaseBackup -CreatedAfter (Get-Date).AddDays(-2) | Sort-Object SizeBytes -Descending | Select-Object -First 3 Name, CreatedAt, SizeBytes'
     '$hwCred = [pscredential]::new(''demo-user'', (ConvertTo-SecureString ''Demo@Passw0rd'' -AsPlainText -Force))'
     '$endpoints = @{ iam = ''http://127.0.0.1:5080/iam''; ''gaussdb-nosql'' = ''http://127.0.0.1:5080/gaussdb-nosql''; rds = ''http://127.0.0.1:5080/rds''; vbs = ''http://127.0.0.1:5080/vbs''; cbr = ''http://127.0.0.1:5080/cbr'' }'
     '$hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential $hwCred -Endpoint $endpoints -Name beijing'

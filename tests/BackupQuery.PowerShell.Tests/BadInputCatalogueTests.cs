@@ -68,7 +68,8 @@ public sealed class BadInputCatalogueTests(EmulatorFixture emulator) : IClassFix
         { "rds policy type outside the closed set", "Get-RdsBackup -Connection $hw -Type Weekly", "ParameterArgumentValidationError", ErrorCategory.InvalidData, ["'Weekly'", "Instance, DatabaseTable"] },
         { "vbs unknown sort key", "Get-VbsBackup -Connection $hw -Detailed -SortBy nosuch", "BackupQuery.InvalidArgument", ErrorCategory.InvalidArgument, ["'nosuch'", "use name"] },
         { "vbs page size 0", "Get-VbsBackup -Connection $hw -PageSize 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, ["PageSize", "minimum"] },
-        { "vbs sort without -Detailed", "Get-VbsBackup -Connection $hw -SortBy name", "MissingMandatoryParameter", ErrorCategory.InvalidArgument, ["Detailed"] },
+        { "vbs sort with -Detailed:$false", "Get-VbsBackup -Connection $hw -Detailed:$false -SortBy name", "BackupQuery.InvalidArgument", ErrorCategory.InvalidArgument, ["add -Detailed"] },
+        { "rds status on geminidb", "Get-RdsBackup -Connection $hw -Status COMPLETED", "BackupQuery.InvalidArgument", ErrorCategory.InvalidArgument, ["-Service RDS", "no status filter"] },
     };
 
     [Theory]

@@ -195,19 +195,9 @@ public sealed class ApiPipeline
             throw new ApiException(ApiErrorKind.Timeout, _protocol.Provider, request.Operation, null, null,
                 $"no reply within {_http.Timeout.TotalSeconds:0} s", null, "Raise -TimeoutSec if the server is slow.", isTransient: true, inner: e);
         }
-        catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException)
-        {
-            // Not transient: a certificate does not become trusted by asking again.
-            throw new ApiException(ApiErrorKind.Security, _protocol.Provider, request.Operation, null, null,
-                $"the TLS certificate of {request.BaseAddress.GetLeftPart(UriPartial.Authority)} is not trusted: {e.InnerException.Message}", null,
-                "Trust the server's certificate (or its CA) on this machine; for a lab endpoint with a self-signed certificate, connect with -SkipCertificateCheck.",
-                isTransient: false, inner: e);
-        }
         catch (HttpRequestException e)
         {
-            throw new ApiException(ApiErrorKind.Connection, _protocol.Provider, request.Operation, null, null,
-                $"could not reach {request.BaseAddress.GetLeftPart(UriPartial.Authority)}: {e.Message}", null,
-                "Check the address, the network, and the proxy (-Proxy, -NoProxy).", isTransient: true, inner: e);
+            throw await TransportFailure.ClassifyAsync(e, _protocol.Provider, request, ProtocolProbe.Default, cancellationToken).ConfigureAwait(false);
         }
 
         using (response)

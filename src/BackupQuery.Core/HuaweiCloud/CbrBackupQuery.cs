@@ -1,3 +1,5 @@
+using BackupQuery.Text;
+
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-CbrBackup asks (<c>GET /v3/{project_id}/backups</c>): every documented filter of the API (spec §9).</summary>
@@ -19,7 +21,10 @@ public sealed class CbrBackupQuery
     public string? VaultId { get; init; }
     public string? CheckpointId { get; init; }
     public string? ParentId { get; init; }
+    /// <summary>An exact name (sent), or a pattern with PowerShell wildcards (the API matches exactly, so it is matched here).</summary>
     public string? Name { get; init; }
+
+    internal NamePattern? NamePattern => NamePattern.Parse(Name);
     public string? ImageType { get; init; }
     public string? OwnType { get; init; }
     public string? MemberStatus { get; init; }
@@ -40,22 +45,22 @@ public sealed class CbrBackupQuery
     {
         QueryValues.CheckOrder(CreatedAfter, CreatedBefore);
         QueryValues.CheckLength(Name, 255, nameof(Name));
-        var sortKey = QueryValues.Canonical(SortBy, SortKeys);
+        var sortKey = DocumentedValues.Canonical(SortBy, SortKeys);
         if (sortKey is not null && !SortKeys.Contains(sortKey)) throw QueryValues.Invalid($"-SortBy '{SortBy}' is not a CBR sort key: use {string.Join(", ", SortKeys)}.");
 
         var parameters = new QueryParameters();
-        foreach (var status in Status.Select(s => QueryValues.Canonical(s, StatusValues)).Distinct(StringComparer.Ordinal)) parameters.Add("status", status);
-        parameters.Add("resource_type", QueryValues.Canonical(ResourceType, ResourceTypes));
+        foreach (var status in DocumentedValues.Canonical(Status, StatusValues)) parameters.Add("status", status);
+        parameters.Add("resource_type", DocumentedValues.Canonical(ResourceType, ResourceTypes));
         parameters.Add("resource_id", ResourceId);
         parameters.Add("resource_name", ResourceName);
         parameters.Add("resource_az", ResourceAz);
         parameters.Add("vault_id", VaultId);
         parameters.Add("checkpoint_id", CheckpointId);
         parameters.Add("parent_id", ParentId);
-        parameters.Add("name", Name);
-        parameters.Add("image_type", QueryValues.Canonical(ImageType, ImageTypes));
-        parameters.Add("own_type", QueryValues.Canonical(OwnType, OwnTypes));
-        parameters.Add("member_status", QueryValues.Canonical(MemberStatus, MemberStatuses));
+        parameters.Add("name", NamePattern.Literal(Name));
+        parameters.Add("image_type", DocumentedValues.Canonical(ImageType, ImageTypes));
+        parameters.Add("own_type", DocumentedValues.Canonical(OwnType, OwnTypes));
+        parameters.Add("member_status", DocumentedValues.Canonical(MemberStatus, MemberStatuses));
         parameters.Add("enterprise_project_id", EnterpriseProjectId);
         if (CreatedAfter is { } after) parameters.Add("start_time", QueryValues.Utc(after));
         if (CreatedBefore is { } before) parameters.Add("end_time", QueryValues.Utc(before));

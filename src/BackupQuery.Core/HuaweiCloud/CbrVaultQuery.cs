@@ -21,10 +21,10 @@ public sealed class CbrVaultQuery
     {
         var parameters = new QueryParameters();
         parameters.Add("name", Name);
-        parameters.Add("object_type", QueryValues.Canonical(ResourceType, ObjectTypes));
-        parameters.Add("protect_type", QueryValues.Canonical(ProtectType, ProtectTypes));
+        parameters.Add("object_type", Text.DocumentedValues.Canonical(ResourceType, ObjectTypes));
+        parameters.Add("protect_type", Text.DocumentedValues.Canonical(ProtectType, ProtectTypes));
         parameters.Add("policy_id", PolicyId);
-        parameters.Add("status", QueryValues.Canonical(Status, StatusValues));
+        parameters.Add("status", Text.DocumentedValues.Canonical(Status, StatusValues));
         if (ResourceIds.Count > 0) parameters.Add("resource_ids", string.Join(",", ResourceIds));
         parameters.Add("enterprise_project_id", EnterpriseProjectId);
         return parameters;

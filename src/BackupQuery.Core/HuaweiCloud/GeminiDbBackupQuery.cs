@@ -1,3 +1,5 @@
+using BackupQuery.Text;
+
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-RdsBackup asks of GeminiDB (<c>GET /v3.1/{project_id}/backups</c>); every filter goes to the server.</summary>
@@ -21,8 +23,8 @@ public sealed class GeminiDbBackupQuery
     /// <summary>The query parameters, checked; <paramref name="now"/> bounds an open window.</summary>
     internal IReadOnlyList<KeyValuePair<string, string>> Parameters(DateTimeOffset now)
     {
-        var datastore = QueryValues.Canonical(DatastoreType, DatastoreTypes);
-        var type = QueryValues.Canonical(Type, Types);
+        var datastore = DocumentedValues.Canonical(DatastoreType, DatastoreTypes);
+        var type = DocumentedValues.Canonical(Type, Types);
         if (type == "DatabaseTable" && datastore is not null && datastore != "cassandra")
         {
             throw QueryValues.Invalid($"-Type DatabaseTable exists for Cassandra only, not for datastore type '{datastore}'.");
@@ -31,7 +33,7 @@ public sealed class GeminiDbBackupQuery
         parameters.Add("instance_id", InstanceId);
         parameters.Add("datastore_type", datastore);
         parameters.Add("backup_id", BackupId);
-        parameters.Add("backup_type", QueryValues.Canonical(BackupType, BackupTypes));
+        parameters.Add("backup_type", DocumentedValues.Canonical(BackupType, BackupTypes));
         parameters.Add("type", type);
         if (QueryValues.Window(CreatedAfter, CreatedBefore, now) is { } window)
         {

@@ -1,3 +1,4 @@
+using BackupQuery.Execution;
 using System.Collections.ObjectModel;
 using System.Net.Http;
 using BackupQuery.Connections;
@@ -122,14 +123,16 @@ public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
     {
         var pipeline = Use();
         var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
-        return _project.Listing(api, query.Parameters(), b => _project.Mapper.Map(b, query.Detailed)).StreamAsync(pipeline, paging, cancellationToken);
+        var listing = _project.Listing(api, query.Parameters(), b => _project.Mapper.Map(b, query.Detailed));
+        return NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => listing.StreamAsync(pipeline, p, cancellationToken), paging, cancellationToken);
     }
 
     /// <summary>CBR backups.</summary>
     public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
-        return _project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
+        var listing = _project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), _project.Mapper.Map);
+        return NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => listing.StreamAsync(pipeline, p, cancellationToken), paging, cancellationToken);
     }
 
     /// <summary>GeminiDB instances, with their automated-backup setting.</summary>

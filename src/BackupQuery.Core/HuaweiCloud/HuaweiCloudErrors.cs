@@ -12,7 +12,7 @@ internal static class HuaweiCloudErrors
 
     /// <summary>
     /// <c>{"error_code","error_msg","request_id"}</c>, <c>{"code","message"}</c>, <c>{"error":{"code","message"}}</c>;
-    /// anything else (HTML from a proxy, plain text) becomes the message, shortened.
+    /// anything else (plain text) becomes the message, shortened; <see cref="Create"/> reads an HTML page's title instead.
     /// </summary>
     public static ErrorBody Parse(string body)
     {
@@ -55,8 +55,10 @@ internal static class HuaweiCloudErrors
         string body, bool accessKeyAuth)
     {
         var parsed = Parse(body);
-        var message = parsed.Message ?? reasonPhrase;
+        var page = parsed.Code is null && HtmlErrorPage.IsHtml(body);
+        var message = page ? HtmlErrorPage.Summary(body) : parsed.Message ?? reasonPhrase;
         var (kind, hint, transient) = Classify((int)status, parsed.Code, accessKeyAuth, request.IsLogin, message);
+        if (page) hint = HtmlErrorPage.Advice(status, request.IsLogin ? "Huawei Cloud IAM" : "Huawei Cloud API", "Check -Endpoint and -Region.");
         return new ApiException(kind, HuaweiCloudProtocol.ProviderName, request.Operation, status, parsed.Code, message,
             headerRequestId ?? parsed.RequestId, hint, transient)
         { RetryAfter = retryAfter };

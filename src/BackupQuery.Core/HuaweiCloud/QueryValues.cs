@@ -15,14 +15,6 @@ internal static class QueryValues
     /// <summary>CBR: <c>2018-02-01T12:00:00Z</c>.</summary>
     public static string Utc(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The documented spelling of a case-insensitive match (<c>auto</c> → <c>Auto</c>); other values pass unchanged (new values appear).</summary>
-    public static string? Canonical(string? value, IReadOnlyList<string> documented)
-    {
-        if (value is null) return null;
-        var trimmed = value.Trim();
-        return documented.FirstOrDefault(d => string.Equals(d, trimmed, StringComparison.OrdinalIgnoreCase)) ?? trimmed;
-    }
-
     /// <summary>Both bounds of a window whose API wants both or neither: a missing one is the epoch or tomorrow.</summary>
     public static (DateTimeOffset Begin, DateTimeOffset End)? Window(DateTimeOffset? after, DateTimeOffset? before, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using BackupQuery.Text;
+
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-RdsBackup asks of relational RDS (<c>GET /v3/{project_id}/backups</c>); the API requires an instance.</summary>
@@ -20,8 +22,8 @@ public sealed class RdsBackupQuery
         var parameters = new QueryParameters();
         parameters.Add("instance_id", InstanceId!.Trim());
         parameters.Add("backup_id", BackupId);
-        parameters.Add("backup_type", QueryValues.Canonical(BackupType, BackupTypes));
-        parameters.Add("status", QueryValues.Canonical(Status, Statuses));
+        parameters.Add("backup_type", DocumentedValues.Canonical(BackupType, BackupTypes));
+        parameters.Add("status", DocumentedValues.Canonical(Status, Statuses));
         if (QueryValues.Window(CreatedAfter, CreatedBefore, now) is { } window)
         {
             parameters.Add("begin_time", QueryValues.WithOffset(window.Begin));

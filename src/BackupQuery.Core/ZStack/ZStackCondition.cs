@@ -92,5 +92,7 @@ public sealed class ZStackCondition
     }
 
     /// <summary>A query's <c>sort</c> value: <c>+field</c> or <c>-field</c>; null without a field.</summary>
-    internal static string? SortValue(string? field, bool descending) => string.IsNullOrEmpty(field) ? null : (descending ? "-" : "+") + field;
+    /// <summary>The <c>sort</c> value: the field in its documented spelling, after <c>+</c> or <c>-</c>.</summary>
+    internal static string? SortValue(string? field, IReadOnlyList<string> fields, bool descending) =>
+        string.IsNullOrEmpty(field) ? null : (descending ? "-" : "+") + Text.DocumentedValues.Canonical(field, fields);
 }

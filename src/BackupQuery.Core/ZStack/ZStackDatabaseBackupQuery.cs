@@ -1,9 +1,12 @@
+using BackupQuery.Http;
+using BackupQuery.Text;
+
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackDatabaseBackup asks for; every filter goes to the server as a <c>q</c> condition.</summary>
 public sealed class ZStackDatabaseBackupQuery
 {
-    // Documented values, for completion; the server compares case-sensitively and may know others.
+    // Documented values, for completion and spelling (DocumentedValues); the server compares case-sensitively and may know others.
     public static readonly IReadOnlyList<string> States = ["Enabled", "Disabled"];
     public static readonly IReadOnlyList<string> Statuses = ["Ready", "Creating"];
     public static readonly IReadOnlyList<string> SortFields = ["createDate", "lastOpDate", "name", "size", "status", "state", "uuid"];
@@ -28,8 +31,8 @@ public sealed class ZStackDatabaseBackupQuery
         var conditions = new List<ZStackCondition>();
         if (Uuid.Count > 0) conditions.Add(ZStackCondition.ForAny("uuid", Uuid));
         if (!string.IsNullOrEmpty(Name)) conditions.Add(ZStackCondition.ForName("name", Name!));
-        if (State.Count > 0) conditions.Add(ZStackCondition.ForAny("state", State));
-        if (Status.Count > 0) conditions.Add(ZStackCondition.ForAny("status", Status));
+        if (State.Count > 0) conditions.Add(ZStackCondition.ForAny("state", DocumentedValues.Canonical(State, States)));
+        if (Status.Count > 0) conditions.Add(ZStackCondition.ForAny("status", DocumentedValues.Canonical(Status, Statuses)));
         if (CreatedAfter is { } after) conditions.Add(ZStackCondition.ForTime("createDate", ">=", after, serverZone));
         if (CreatedBefore is { } before) conditions.Add(ZStackCondition.ForTime("createDate", "<", before, serverZone));
         if (BackupStorageUuid.Count > 0) conditions.Add(ZStackCondition.ForAny("backupStorageRefs.backupStorageUuid", BackupStorageUuid));
@@ -38,5 +41,5 @@ public sealed class ZStackDatabaseBackupQuery
     }
 
     /// <summary>The <c>sort</c> value: <c>+field</c> or <c>-field</c>.</summary>
-    public string? Sort => ZStackCondition.SortValue(SortBy, Descending);
+    public string? Sort => ZStackCondition.SortValue(SortBy, SortFields, Descending);
 }

@@ -165,6 +165,12 @@ internal sealed class ZStackProtocol : IApiProtocol
         }
 
         var text = body.Trim();
+        if (HtmlErrorPage.IsHtml(text))
+        {
+            var (pageKind, pageTransient) = HttpStatusClassifier.Classify(status);
+            var advice = HtmlErrorPage.Advice(status, "ZStack API", "Check -Server: for example http://node:8080/zstack.");
+            return new ApiException(pageKind, Provider, request.Operation, status, null, HtmlErrorPage.Summary(text), requestId, advice, pageTransient) { RetryAfter = retryAfter };
+        }
         if (text.Length > 500) text = text.Substring(0, 500) + "…";
         var (plainKind, plainHint, plainTransient) = ClassifyPlain(status, text);
         return new ApiException(plainKind, Provider, request.Operation, status, null, text.Length == 0 ? response.ReasonPhrase : text, requestId, plainHint, plainTransient) { RetryAfter = retryAfter };

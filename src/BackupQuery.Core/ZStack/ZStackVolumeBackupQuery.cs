@@ -38,5 +38,5 @@ public sealed class ZStackVolumeBackupQuery
     }
 
     /// <summary>The <c>sort</c> value: <c>+field</c> or <c>-field</c>.</summary>
-    public string? Sort => ZStackCondition.SortValue(SortBy, Descending);
+    public string? Sort => ZStackCondition.SortValue(SortBy, SortFields, Descending);
 }

@@ -36,5 +36,5 @@ public sealed class ZStackVolumeQuery
     }
 
     /// <summary>The <c>sort</c> value: <c>+field</c> or <c>-field</c>.</summary>
-    public string? Sort => ZStackCondition.SortValue(SortBy, Descending);
+    public string? Sort => ZStackCondition.SortValue(SortBy, SortFields, Descending);
 }

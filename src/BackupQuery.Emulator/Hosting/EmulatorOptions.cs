@@ -36,8 +36,18 @@ public sealed class EmulatorOptions
     /// <summary>Image-store scan replies with the seed page's <c>infos</c> shape instead of <c>backups</c>.</summary>
     public bool SeedDocMode { get; set; }
 
-    /// <summary>Fixed "now" of the generated data: records are dated before it, so results never drift with the wall clock.</summary>
-    public DateTimeOffset DataAnchor { get; set; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// "Now" of the generated data, fixed for the run: records are dated before it. By default the moment these options
+    /// were made (the emulator's start, to the second), so that "the last 7 days" finds records on any day; the seed
+    /// pages' examples keep their own dates.
+    /// </summary>
+    public DateTimeOffset DataAnchor { get; set; } = StartOfRun();
+
+    private static DateTimeOffset StartOfRun()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    }
 
     /// <summary>Added before every reply, as a WAN would (0: none).</summary>
     public TimeSpan Latency { get; set; }

@@ -22,11 +22,11 @@ public sealed class HuaweiCloudApi
         var dataProject = options.Projects[0].Id;
         var replicaProject = options.Projects.Count > 1 ? options.Projects[1].Id : dataProject;
         DateTimeOffset? fixtures = options.CoverageFixtures ? startedAt : null;
-        GeminiDb = new GeminiDbDataset(options.Seed, options.GeminiDbCount, options.GeminiDbInstanceCount, fixtures);
+        GeminiDb = new GeminiDbDataset(options.Seed, options.GeminiDbCount, options.DataAnchor, options.GeminiDbInstanceCount, fixtures);
         Rds = new RdsDataset(options.Seed, options.RdsCount, options.DataAnchor, options.RdsInstanceCount, fixtures);
         Vbs = new VbsDataset(options.Seed, options.VbsCount, options.DataAnchor, dataProject);
         var cbrInventory = new CbrInventory(options.Seed, options.CbrServerCount, options.CbrDiskCount, fixtures);
-        Cbr = new CbrDataset(options.Seed, options.CbrCount, dataProject, replicaProject, cbrInventory, fixtures);
+        Cbr = new CbrDataset(options.Seed, options.CbrCount, options.DataAnchor, dataProject, replicaProject, cbrInventory, fixtures);
     }
 
     /// <summary>Issued IAM tokens.</summary>

@@ -7,7 +7,7 @@ using BackupQuery.PowerShell.Infrastructure;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Authenticates to Huawei Cloud (IAM password token, or AK/SK signing) for one region and project.</summary>
-[Cmdlet(VerbsCommunications.Connect, ProviderNoun.HuaweiCloud, DefaultParameterSetName = PasswordSet)]
+[Cmdlet(VerbsCommunications.Connect, ProviderNoun.HuaweiCloud, DefaultParameterSetName = PasswordSet, HelpUri = HelpLinks.Docs + "Connect-" + ProviderNoun.HuaweiCloud + ".md")]
 [OutputType(typeof(HuaweiCloudConnection))]
 public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
 {

@@ -5,7 +5,7 @@ using BackupQuery.PowerShell.Infrastructure;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Forgets a Huawei Cloud connection and its token.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, ProviderNoun.HuaweiCloud)]
+[Cmdlet(VerbsCommunications.Disconnect, ProviderNoun.HuaweiCloud, HelpUri = HelpLinks.Docs + "Disconnect-" + ProviderNoun.HuaweiCloud + ".md")]
 [OutputType(typeof(void))]
 public sealed class DisconnectHuaweiCloudCommand : DisconnectCmdlet<HuaweiCloudConnection>
 {

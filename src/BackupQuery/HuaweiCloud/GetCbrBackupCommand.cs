@@ -8,20 +8,21 @@ using BackupQuery.Text;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists CBR backups; every documented filter is sent to the server.</summary>
-[Cmdlet(VerbsCommon.Get, "CbrBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "CbrBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-CbrBackup.md")]
 [OutputType(typeof(CbrBackup))]
 public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
 {
-    [Parameter(Position = 0, HelpMessage = "Backup name.")]
+    [Parameter(Position = 0, HelpMessage = "Backup name; with wildcards (* ? []) the module matches the names, as the API matches exactly.")]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Status(es): available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, waiting_restore.")]
+    [Parameter(HelpMessage = "Status(es), in any case; Tab lists the documented values.")]
     [ArgumentCompleter(typeof(CbrStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Status { get; set; }
 
-    [Parameter(HelpMessage = "Resource type, e.g. OS::Nova::Server or OS::Cinder::Volume.")]
+    [Parameter(HelpMessage = "Resource type, in any case; Tab lists the documented types.")]
     [ArgumentCompleter(typeof(CbrResourceTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ResourceType { get; set; }
@@ -50,17 +51,17 @@ public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? ParentId { get; set; }
 
-    [Parameter(HelpMessage = "backup or replication.")]
+    [Parameter(HelpMessage = "Image type; the allowed values are listed by Tab and in the error for any other.")]
     [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.ImageTypes))]
     [ArgumentCompleter(typeof(CbrImageTypeCompleter))]
     public string? ImageType { get; set; }
 
-    [Parameter(HelpMessage = "private (default), shared or all_granted.")]
+    [Parameter(HelpMessage = "Ownership (default: the project's own backups); the allowed values are listed by Tab and in the error for any other.")]
     [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.OwnTypes))]
     [ArgumentCompleter(typeof(CbrOwnTypeCompleter))]
     public string? OwnType { get; set; }
 
-    [Parameter(HelpMessage = "Share member status: pending, accepted or rejected.")]
+    [Parameter(HelpMessage = "Share member status; the allowed values are listed by Tab and in the error for any other.")]
     [ValidateValueList(typeof(CbrBackupQuery), nameof(CbrBackupQuery.MemberStatuses))]
     [ArgumentCompleter(typeof(CbrMemberStatusCompleter))]
     public string? MemberStatus { get; set; }
@@ -81,7 +82,7 @@ public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
     [Parameter(HelpMessage = "Include replicated backups.")]
     public SwitchParameter ShowReplication { get; set; }
 
-    [Parameter(HelpMessage = "Server-side sort key: created_at, updated_at, name, status, protected_at or id.")]
+    [Parameter(HelpMessage = "Server-side sort key; Tab lists the keys, and any other is refused with the list.")]
     [ArgumentCompleter(typeof(CbrSortKeyCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SortBy { get; set; }

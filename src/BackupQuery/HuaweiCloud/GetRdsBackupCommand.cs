@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.Paging;
 using BackupQuery.PowerShell.Infrastructure;
@@ -17,7 +18,7 @@ public enum RdsBackupService
 }
 
 /// <summary>Lists database backups: GeminiDB by default, relational RDS with -Service RDS -InstanceId.</summary>
-[Cmdlet(VerbsCommon.Get, "RdsBackup", SupportsPaging = true, DefaultParameterSetName = GeminiDbSet)]
+[Cmdlet(VerbsCommon.Get, "RdsBackup", SupportsPaging = true, DefaultParameterSetName = GeminiDbSet, HelpUri = HelpLinks.Docs + "Get-RdsBackup.md")]
 [OutputType(typeof(GeminiDbBackup), ParameterSetName = [GeminiDbSet])]
 [OutputType(typeof(RdsBackup), ParameterSetName = [RdsSet])]
 public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
@@ -26,15 +27,16 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     private const string RdsSet = "RDS";
 
     [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "GeminiDB (default) or RDS.")]
-    [Parameter(Mandatory = true, ParameterSetName = RdsSet, HelpMessage = "GeminiDB (default) or RDS.")]
+    // Not mandatory in the RDS set either: -Status alone must not make PowerShell prompt for a mode (ProcessRecord says what to add).
+    [Parameter(ParameterSetName = RdsSet, HelpMessage = "GeminiDB (default) or RDS.")]
     public RdsBackupService Service { get; set; } = RdsBackupService.GeminiDB;
 
     [Parameter(ParameterSetName = GeminiDbSet, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id.")]
-    [Parameter(Mandatory = true, ParameterSetName = RdsSet, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id (required for RDS: its API lists backups per instance).")]
+    [Parameter(ParameterSetName = RdsSet, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id (required for RDS: its API lists backups per instance).")]
     [ValidateNotNullOrEmpty]
     public string? InstanceId { get; set; }
 
-    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Database type: cassandra, mongodb, redis or influxdb.")]
+    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Database type, in any case; Tab lists the documented types.")]
     [ArgumentCompleter(typeof(GeminiDbDatastoreTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? DatastoreType { get; set; }
@@ -43,17 +45,17 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? BackupId { get; set; }
 
-    [Parameter(HelpMessage = "Backup type: Auto or Manual (GeminiDB); auto, manual, fragment or incremental (RDS).")]
+    [Parameter(HelpMessage = "Backup type, in any case (each service has its own); Tab lists the documented types.")]
     [ArgumentCompleter(typeof(RdsBackupTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? BackupType { get; set; }
 
-    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Backup policy type: Instance or DatabaseTable (Cassandra only).")]
+    [Parameter(ParameterSetName = GeminiDbSet, HelpMessage = "Backup policy type (table-level for Cassandra only); the allowed values are listed by Tab and in the error for any other.")]
     [ValidateValueList(typeof(GeminiDbBackupQuery), nameof(GeminiDbBackupQuery.Types))]
     [ArgumentCompleter(typeof(GeminiDbTypeCompleter))]
     public string? Type { get; set; }
 
-    [Parameter(ParameterSetName = RdsSet, HelpMessage = "Status: BUILDING, COMPLETED, FAILED or DELETING (RDS).")]
+    [Parameter(ParameterSetName = RdsSet, HelpMessage = "Status of relational RDS backups (with -Service RDS; GeminiDB's API has no status filter); Tab lists the values.")]
     [ArgumentCompleter(typeof(RdsStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }
@@ -70,6 +72,17 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
 
     protected override string Activity => Service == RdsBackupService.RDS ? "Listing RDS backups" : "Listing GeminiDB backups";
     protected override int? RequestedPageSize => PageSize;
+
+    protected override void ProcessRecord()
+    {
+        if (Service == RdsBackupService.GeminiDB && Status is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new BackupQueryException(
+                $"-Status filters relational RDS backups only (GeminiDB's API has no status filter): add -Service RDS -InstanceId <id>, " +
+                $"or filter GeminiDB backups after listing them: Get-RdsBackup | Where-Object Status -eq '{Status}'.", ApiErrorKind.InvalidArgument), Status));
+        }
+        base.ProcessRecord();
+    }
 
     protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken)
     {

@@ -7,18 +7,16 @@ using BackupQuery.Records;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists VBS disk backups: summaries by default, every field with -Detailed.</summary>
-[Cmdlet(VerbsCommon.Get, "VbsBackup", SupportsPaging = true, DefaultParameterSetName = SummarySet)]
+[Cmdlet(VerbsCommon.Get, "VbsBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-VbsBackup.md")]
 [OutputType(typeof(VbsBackup))]
 public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
 {
-    private const string SummarySet = "Summary";
-    private const string DetailSet = "Detail";
-
-    [Parameter(Position = 0, HelpMessage = "Backup name.")]
+    [Parameter(Position = 0, HelpMessage = "Backup name; with wildcards (* ? []) the module matches the names, as the API matches exactly.")]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Status: available, error, restoring, creating, deleting or error_restoring.")]
+    [Parameter(HelpMessage = "Status, in any case; Tab lists the documented values.")]
     [ArgumentCompleter(typeof(VbsStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }
@@ -27,15 +25,15 @@ public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? VolumeId { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = DetailSet, HelpMessage = "Use the detail API: every field, including service metadata.")]
+    [Parameter(HelpMessage = "Use the detail API: every field, including service metadata (implied by -SortBy and -Descending).")]
     public SwitchParameter Detailed { get; set; }
 
-    [Parameter(ParameterSetName = DetailSet, HelpMessage = "Server-side sort key (with -Detailed), e.g. created_at, size, name.")]
+    [Parameter(HelpMessage = "Server-side sort key of the detail API (implies -Detailed); Tab lists the keys.")]
     [ArgumentCompleter(typeof(VbsSortKeyCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SortBy { get; set; }
 
-    [Parameter(ParameterSetName = DetailSet, HelpMessage = "Sort descending (the server's default is descending on created_at).")]
+    [Parameter(HelpMessage = "Sort descending (implies -Detailed; the server's default is descending on created_at).")]
     public SwitchParameter Descending { get; set; }
 
     [Parameter(HelpMessage = "Records per request, 1-1000 (default 1000); a hint, never a cap on the results.")]
@@ -58,10 +56,14 @@ public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
         return wrapped;
     }
 
+    /// <summary>-Detailed, or implied by a sort (only the detail API sorts); an explicit -Detailed:$false stays false and Core says why.</summary>
+    private bool UsesDetailApi =>
+        BoundSwitch(nameof(Detailed)) ?? (SortBy is not null || MyInvocation.BoundParameters.ContainsKey(nameof(Descending)));
+
     protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVbsBackupsAsync(new VbsBackupQuery
         {
-            Detailed = Detailed,
+            Detailed = UsesDetailApi,
             Name = Name,
             Status = Status,
             VolumeId = VolumeId,

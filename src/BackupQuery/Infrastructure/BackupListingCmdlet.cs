@@ -23,12 +23,22 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
 
     protected virtual int? RequestedPageSize => null;
 
+    /// <summary>The largest offset the APIs take: ZStack's <c>start</c> and Huawei's <c>offset</c> are 32-bit integers.</summary>
+    private const long LastAddressableSkip = int.MaxValue;
+
     protected override void ProcessRecord()
     {
         var connections = ResolveConnections(RequestedConnections);
         var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
+        if (skip > LastAddressableSkip)
+        {
+            // No listing holds that many records, and the APIs would reject the offset: the answer is empty, as past any end.
+            WriteVerbose($"-Skip {paging!.Skip} is past the last record any of these APIs can address ({LastAddressableSkip}): nothing to list.");
+            if (paging.IncludeTotalCount && CountAll(connections) is { } total) WriteObject(paging.NewTotalCount((ulong)total, 1.0));
+            return;
+        }
         var (askedSkip, askedFirst) = (skip, remaining);
         long written = 0;
 

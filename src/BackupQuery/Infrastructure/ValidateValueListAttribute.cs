@@ -4,7 +4,7 @@ namespace BackupQuery.PowerShell.Infrastructure;
 
 /// <summary>
 /// ValidateSet over a closed list that Core owns (a static <c>IReadOnlyList&lt;string&gt;</c> field), so the cmdlet
-/// never repeats it. Matching ignores case, as ValidateSet does; Core sends the list's own spelling. Pair it with a
+/// never repeats it. Matching ignores case, as ValidateSet does; Core sends the documented spelling. Pair it with a
 /// <see cref="ValueListCompleter"/> of the same list for Tab.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

@@ -7,7 +7,7 @@ using BackupQuery.ZStack;
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Logs in to a ZStack management node and makes the connection this session's default.</summary>
-[Cmdlet(VerbsCommunications.Connect, ProviderNoun.ZStack, DefaultParameterSetName = AccountSet)]
+[Cmdlet(VerbsCommunications.Connect, ProviderNoun.ZStack, DefaultParameterSetName = AccountSet, HelpUri = HelpLinks.Docs + "Connect-" + ProviderNoun.ZStack + ".md")]
 [OutputType(typeof(ZStackConnection))]
 public sealed class ConnectZStackCommand : ConnectCmdlet
 {

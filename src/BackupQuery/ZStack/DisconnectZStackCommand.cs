@@ -5,7 +5,7 @@ using BackupQuery.PowerShell.Infrastructure;
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Logs the ZStack session out (sessions are capped per user) and forgets the connection.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, ProviderNoun.ZStack)]
+[Cmdlet(VerbsCommunications.Disconnect, ProviderNoun.ZStack, HelpUri = HelpLinks.Docs + "Disconnect-" + ProviderNoun.ZStack + ".md")]
 [OutputType(typeof(void))]
 public sealed class DisconnectZStackCommand : DisconnectCmdlet<ZStackConnection>
 {

@@ -8,7 +8,7 @@ using BackupQuery.ZStack;
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Lists ZStack database backups (QueryDatabaseBackup). Every filter is sent to the server as a query condition.</summary>
-[Cmdlet(VerbsCommon.Get, "ZStackDatabaseBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "ZStackDatabaseBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackDatabaseBackup.md")]
 [OutputType(typeof(ZStackDatabaseBackup))]
 public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
 {
@@ -21,12 +21,12 @@ public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "State(s), e.g. Enabled, Disabled (case-sensitive on the server).")]
+    [Parameter(HelpMessage = "State(s), in any case (sent in the documented spelling); Tab lists the documented values.")]
     [ArgumentCompleter(typeof(ZStackStateCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? State { get; set; }
 
-    [Parameter(HelpMessage = "Status(es), e.g. Ready, Creating (case-sensitive on the server).")]
+    [Parameter(HelpMessage = "Status(es), in any case (sent in the documented spelling); Tab lists the documented values.")]
     [ArgumentCompleter(typeof(ZStackStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Status { get; set; }
@@ -45,7 +45,7 @@ public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Filter { get; set; }
 
-    [Parameter(HelpMessage = "Field the server sorts by, e.g. createDate.")]
+    [Parameter(HelpMessage = "Field the server sorts by, in any case; Tab lists the documented fields.")]
     [ArgumentCompleter(typeof(ZStackSortFieldCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SortBy { get; set; }

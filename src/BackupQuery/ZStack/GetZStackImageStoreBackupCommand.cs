@@ -12,7 +12,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// Lists the database backup images on an ImageStore backup server. The management node logs in to that server over
 /// SSH: the SSH password travels in the request's query string (the API's design), so use a dedicated account.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "ZStackImageStoreBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "ZStackImageStoreBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackImageStoreBackup.md")]
 [OutputType(typeof(ZStackImageStoreBackup))]
 public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 {

@@ -62,9 +62,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
     };
 
     /// <summary>A new session connected to both providers ($zs, $hw, each its runspace's default), journal cleared.</summary>
-    internal PowerShellSession ConnectedSession()
+    internal PowerShellSession ConnectedSession(System.Management.Automation.Host.PSHost? host = null)
     {
-        var session = PowerShellSession.Start();
+        var session = PowerShellSession.Start(host);
         session.Run(ConnectZStackScript + "\n" + ConnectHuaweiCloudScript).Succeeded();
         Server.Requests.Clear();
         return session;

@@ -14,11 +14,11 @@ internal sealed class PowerShellSession : IDisposable
 
     public Runspace Runspace { get; }
 
-    /// <summary>A new runspace with out/BackupQuery imported (laid out first if this run has not done so yet).</summary>
-    public static PowerShellSession Start()
+    /// <summary>A new runspace with out/BackupQuery imported (laid out first if this run has not done so yet), optionally under <paramref name="host"/>.</summary>
+    public static PowerShellSession Start(System.Management.Automation.Host.PSHost? host = null)
     {
         var manifest = ModuleLayout.EnsureBuilt();
-        var session = new PowerShellSession(HostedRunspace.Open());
+        var session = new PowerShellSession(HostedRunspace.Open(host));
         var import = session.Run("Import-Module -Name $args[0] -ErrorAction Stop", manifest);
         if (import.Terminating is not null) throw new InvalidOperationException($"Import-Module failed: {import.Terminating}");
         return session;

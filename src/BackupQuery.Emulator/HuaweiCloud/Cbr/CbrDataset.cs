@@ -4,9 +4,9 @@ using BackupQuery.Emulator.Coverage;
 namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
-/// CBR backups: the coverage fixtures' backups (dated back from the start), the seed page's two server backups
-/// (c892ed58…, then 62617971…, i.e. created_at descending) and generated ones dated before them, of the servers and
-/// disks of <see cref="Inventory"/>. Server backups carry per-disk children; some backups carry a replication record.
+/// CBR backups: the coverage fixtures' backups (dated back from the start), generated ones dated before the data anchor,
+/// of the servers and disks of <see cref="Inventory"/>, then the seed page's two server backups (c892ed58…, then
+/// 62617971…, i.e. created_at descending) with their own 2020 dates. Server backups carry per-disk children; some backups carry a replication record.
 /// </summary>
 public sealed class CbrDataset : BackupDataset<CbrBackup>
 {
@@ -28,15 +28,15 @@ public sealed class CbrDataset : BackupDataset<CbrBackup>
     private readonly Lazy<IReadOnlyDictionary<string, CbrResourceBackups>> _perResource;
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures' backups dated back from it; null adds none.</param>
-    public CbrDataset(int seed, int count, string projectId, string replicaProjectId, CbrInventory inventory, DateTimeOffset? fixturesFrom = null)
-        : base(count, [.. FixtureBackups(fixturesFrom, projectId).OrderByDescending(b => b.CreatedAt), .. Seeds()])
+    public CbrDataset(int seed, int count, DateTimeOffset anchor, string projectId, string replicaProjectId, CbrInventory inventory, DateTimeOffset? fixturesFrom = null)
+        : base(count, [.. FixtureBackups(fixturesFrom, projectId).OrderByDescending(b => b.CreatedAt)], Seeds())
     {
         _seed = seed;
         _projectId = projectId;
         _replicaProjectId = replicaProjectId;
         Inventory = inventory;
         Codec = new IdCodec(seed, "cbr");
-        _timeline = new DataTimeline(new DateTimeOffset(Seeds()[1].CreatedAt, TimeSpan.Zero), Math.Max(0, count - HeadCount));
+        _timeline = new DataTimeline(anchor, GeneratedCount);
         _perResource = new(CountPerResource, LazyThreadSafetyMode.ExecutionAndPublication);
         // A large dataset takes seconds to count: start at once, so the first vault listing does not wait for all of it.
         if (count >= WarmUpCount) _ = Task.Run(() => _perResource.Value);

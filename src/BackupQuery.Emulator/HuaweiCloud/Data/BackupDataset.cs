@@ -8,18 +8,30 @@ public interface IBackupSource<out T>
 }
 
 /// <summary>
-/// One service's records: the head (coverage fixtures, then the seed page examples) first, then generated ones, each a
-/// pure function of (seed, index). Nothing generated is stored; <see cref="Backups"/> regenerates on every enumeration.
+/// One service's records: the head (coverage fixtures, or the seed page examples) first, then generated ones, each a
+/// pure function of (seed, index), then the tail (seed page examples that keep the documents' own old dates, below
+/// generated records dated up to the data anchor). Nothing generated is stored; <see cref="Backups"/> regenerates on
+/// every enumeration.
 /// </summary>
 public abstract class BackupDataset<T> : IBackupSource<T> where T : class
 {
     private readonly IReadOnlyList<T> _head;
+    private readonly IReadOnlyList<T> _tail;
 
-    private protected BackupDataset(int count, IReadOnlyList<T> head)
+    private protected BackupDataset(int count, IReadOnlyList<T> head, IReadOnlyList<T>? tail = null)
     {
         Count = Math.Max(0, count);
         _head = head;
+        _tail = tail ?? [];
     }
+
+    /// <summary>Number of fixed records at the end of the dataset (fewer when the count leaves less room).</summary>
+    public int TailCount => Math.Min(_tail.Count, Count - HeadCount);
+
+    /// <summary>Number of generated records, between the head and the tail.</summary>
+    public int GeneratedCount => Count - HeadCount - TailCount;
+
+    private int TailStart => Count - TailCount;
 
     /// <summary>Total records the unfiltered listing reports.</summary>
     public int Count { get; }
@@ -32,7 +44,8 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-            return index < _head.Count ? _head[index] : Generate(index, index - _head.Count);
+            if (index < HeadCount) return _head[index];
+            return index >= TailStart ? _tail[index - TailStart] : Generate(index, index - HeadCount);
         }
     }
 
@@ -51,7 +64,9 @@ public abstract class BackupDataset<T> : IBackupSource<T> where T : class
         if (id is null) return -1;
         for (var i = 0; i < HeadCount; i++)
             if (IdOf(_head[i]) == id) return i;
-        return Codec.TryDecode(id, out var index) && index >= HeadCount && index < Count && IdOf(this[index]) == id ? index : -1;
+        for (var i = 0; i < TailCount; i++)
+            if (IdOf(_tail[i]) == id) return TailStart + i;
+        return Codec.TryDecode(id, out var index) && index >= HeadCount && index < TailStart && IdOf(this[index]) == id ? index : -1;
     }
 
     private protected abstract IdCodec Codec { get; }

@@ -1,7 +1,7 @@
 namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
-/// Strictly decreasing timestamps for generated records, below <see cref="Top"/> (the newest seed record, or the data
+/// Strictly decreasing timestamps for generated records, below <see cref="Top"/> (the data
 /// anchor), so that dataset order is also newest-first order. Spacing shrinks with the count to keep a million
 /// records within a couple of years.
 /// </summary>

@@ -3,8 +3,9 @@ using BackupQuery.Emulator.Coverage;
 namespace BackupQuery.Emulator.HuaweiCloud;
 
 /// <summary>
-/// GeminiDB backups: the coverage fixtures' backups (dated back from the start), the two seed-page examples (…br01,
-/// …br02), then generated ones dated before them. <see cref="Inventory"/> is what ListInstances serves.
+/// GeminiDB backups: the coverage fixtures' backups (dated back from the start), generated ones dated before the data
+/// anchor, then the two seed-page examples (…br01, …br02) with their own 2019 dates. <see cref="Inventory"/> is what
+/// ListInstances serves.
 /// </summary>
 public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
 {
@@ -36,12 +37,12 @@ public sealed class GeminiDbDataset : BackupDataset<GeminiDbBackup>
     private readonly DataTimeline _timeline;
 
     /// <param name="fixturesFrom">The emulator's start: adds the coverage fixtures dated back from it; null adds none.</param>
-    public GeminiDbDataset(int seed, int count, int instanceCount, DateTimeOffset? fixturesFrom)
-        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime), .. Seeds])
+    public GeminiDbDataset(int seed, int count, DateTimeOffset anchor, int instanceCount, DateTimeOffset? fixturesFrom)
+        : base(count, [.. FixtureBackups(fixturesFrom).OrderByDescending(b => b.BeginTime)], Seeds)
     {
         _seed = seed;
         Codec = new IdCodec(seed, "geminidb");
-        _timeline = new DataTimeline(SeedBegin, Math.Max(0, count - HeadCount));
+        _timeline = new DataTimeline(anchor, GeneratedCount);
         Instances = Enumerable.Range(0, Math.Max(1, instanceCount)).Select(i =>
         {
             var k = Kinds[i % Kinds.Length];
