@@ -13,7 +13,7 @@ namespace BackupQuery.PowerShell.Coverage;
 /// session: Protected, Failing, Stale or Unprotected at one instant. Each service's inventory and backups are listed once,
 /// all at once across services and connections.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "BackupCoverage")]
+[Cmdlet(VerbsCommon.Get, "BackupCoverage", HelpUri = HelpLinks.Docs + "Get-BackupCoverage.md")]
 [OutputType(typeof(BackupCoverage))]
 public sealed class GetBackupCoverageCommand : BackupQueryCmdlet
 {

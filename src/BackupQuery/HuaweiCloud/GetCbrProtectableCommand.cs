@@ -7,7 +7,7 @@ using BackupQuery.Records;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists the servers or disks CBR could protect, with the vault each is in (none: not protected by CBR).</summary>
-[Cmdlet(VerbsCommon.Get, "CbrProtectable", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "CbrProtectable", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-CbrProtectable.md")]
 [OutputType(typeof(CbrProtectable))]
 public sealed class GetCbrProtectableCommand : HuaweiCloudListingCmdlet
 {

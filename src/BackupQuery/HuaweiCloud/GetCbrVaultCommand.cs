@@ -7,7 +7,7 @@ using BackupQuery.Records;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists CBR vaults: their capacity, the backup space they hold, and the resources they protect.</summary>
-[Cmdlet(VerbsCommon.Get, "CbrVault", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "CbrVault", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-CbrVault.md")]
 [OutputType(typeof(CbrVault))]
 public sealed class GetCbrVaultCommand : HuaweiCloudListingCmdlet
 {

@@ -7,7 +7,7 @@ using BackupQuery.Records;
 namespace BackupQuery.PowerShell.HuaweiCloud;
 
 /// <summary>Lists database instances with their automated-backup setting: GeminiDB by default, relational RDS with -Service RDS.</summary>
-[Cmdlet(VerbsCommon.Get, "RdsInstance", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "RdsInstance", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-RdsInstance.md")]
 [OutputType(typeof(DatabaseInstance))]
 public sealed class GetRdsInstanceCommand : HuaweiCloudListingCmdlet
 {

@@ -8,7 +8,7 @@ using BackupQuery.ZStack;
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Lists ZStack volume backups (QueryVolumeBackup). Every filter is sent to the server as a query condition.</summary>
-[Cmdlet(VerbsCommon.Get, "ZStackVolumeBackup", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "ZStackVolumeBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackVolumeBackup.md")]
 [OutputType(typeof(ZStackVolumeBackup))]
 public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
 {

@@ -7,7 +7,7 @@ using BackupQuery.ZStack;
 namespace BackupQuery.PowerShell.ZStack;
 
 /// <summary>Lists ZStack volumes (QueryVolume). Every filter is sent to the server as a query condition.</summary>
-[Cmdlet(VerbsCommon.Get, "ZStackVolume", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "ZStackVolume", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackVolume.md")]
 [OutputType(typeof(ZStackVolume))]
 public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
 {
