@@ -8,7 +8,8 @@ namespace BackupQuery.Http;
 /// bucket had gained): a throttle sets the pace just below the rate served since the last measured one (the first
 /// throttle uses the successes of the last <see cref="Window"/>). Every second without a throttle the pace rises by
 /// <see cref="Probe"/>, so a limit that was raised is found again. Paced requests start no closer together than the
-/// pace allows, in arrival order.
+/// pace allows, in arrival order. A cut that does not make throttles rarer is undone, and the pace is not cut below it
+/// again: throttles that come whatever the rate (at random, or from other clients) do not drive the pace down.
 /// </summary>
 public sealed class RequestPacer
 {
@@ -32,6 +33,10 @@ public sealed class RequestPacer
     private TimeSpan _nextStart;
     private TimeSpan _lastThrottle;
     private int _sinceThrottle;
+    private int _throttlesSince;
+    private double? _shareBefore;
+    private double? _rateBefore;
+    private double _floor = 1;
 
     /// <summary>Requests per second now, or null while unpaced.</summary>
     public double? Rate
@@ -76,14 +81,15 @@ public sealed class RequestPacer
         lock (_gate)
         {
             var now = _clock.Elapsed;
+            _throttlesSince++;
             if (_rate is null)
             {
                 if (_recent.Count < MinimumSample) return;
-                Set(_recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25), now);
+                Measure(_recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25), now);
             }
             else if (_sinceThrottle >= MinimumSample && now - _lastThrottle >= MeasuringSpan)
             {
-                Set(_sinceThrottle / (now - _lastThrottle).TotalSeconds, now);
+                Measure(_sinceThrottle / (now - _lastThrottle).TotalSeconds, now);
             }
         }
     }
@@ -91,12 +97,27 @@ public sealed class RequestPacer
     /// <summary>The shortest span a served rate is measured over.</summary>
     public static readonly TimeSpan MeasuringSpan = TimeSpan.FromSeconds(1);
 
-    private void Set(double served, TimeSpan now)
+    private void Measure(double served, TimeSpan now)
     {
-        _rate = Math.Max(1, served * Backoff);
+        var share = (double)_throttlesSince / (_throttlesSince + _sinceThrottle);
+        if (_shareBefore is { } before && _rateBefore is { } restored && share >= before * 0.75)
+        {
+            // The last cut did not make throttles rarer: they do not follow this client's rate (a gateway throttling at
+            // random, or other clients on the same limit). Go back to the pace before it and cut no lower from now on.
+            _floor = Math.Max(_floor, restored * Backoff);
+            _rate = restored;
+            _shareBefore = null;
+        }
+        else
+        {
+            _shareBefore = share;
+            _rateBefore = CurrentRate(now);
+            _rate = Math.Max(_floor, served * Backoff);
+        }
         _rateSetAt = now;
         _lastThrottle = now;
         _sinceThrottle = 0;
+        _throttlesSince = 0;
     }
 
     private double? CurrentRate(TimeSpan now) => _rate is { } rate ? rate * Math.Pow(1 + Probe, (now - _rateSetAt).TotalSeconds) : null;
