@@ -25,7 +25,8 @@ public static class Program
                                        arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
                                        ExpireCredentials, HeadInsert[=records added at the head
-                                       of the listings after each hit], OddRecord[=Size|Date|Object|Missing];
+                                       of the listings after each hit],
+                                       OddRecord[=Size|Date|Object|Missing|Boolean];
                                        e.g. --fault Status=502:/zstack/v1/database-backups:2
           --help                       this text
         """;
