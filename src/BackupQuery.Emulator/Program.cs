@@ -26,7 +26,7 @@ public static class Program
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
                                        ExpireCredentials, HeadInsert[=records added at the head
                                        of the listings after each hit],
-                                       OddRecord[=Size|Date|Object|Missing|Boolean];
+                                       OddRecord[=Size|Date|Object|Missing|Boolean], LowercaseHeaders;
                                        e.g. --fault Status=502:/zstack/v1/database-backups:2
           --help                       this text
         """;

@@ -160,6 +160,32 @@ public sealed class SecretCanaryTests(CanaryEmulatorFixture emulator) : IClassFi
         Assert.DoesNotContain(CanaryEmulatorFixture.Prefix, everything);
     }
 
+    /// <summary>
+    /// An HTTP/2 hop (a proxy or gateway) passes header names on in lower case: the IAM token in the login reply's
+    /// <c>x-subject-token</c> is masked in Debug as under its canonical name.
+    /// </summary>
+    [Fact]
+    public void A_hop_that_lowercases_header_names_does_not_unmask_the_token_in_Debug()
+    {
+        using var ps = Session();
+        emulator.Server.Requests.Clear();
+        emulator.Server.Faults.Add(new FaultRule("/iam/", FaultKind.LowercaseHeaders, Times: 100));
+        var result = ps.Run(Prelude + "\n" + $$"""
+            $hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName '{{O.HuaweiDomainName}}' -Credential (Cred '{{O.HuaweiUserName}}' $secrets.hw) -Endpoint $hwEndpoints -Name hw @all
+            Get-CbrBackup -Connection $hw -First 1 @all | Out-Null
+            """);
+        emulator.Server.Faults.Clear();
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        // The reply came through the hop: its token header is there, in lower case, masked.
+        Assert.Contains(result.Debug, d => d.Contains("\nx-subject-token: ***"));
+        var tokens = Secrets().Where(s => s.StartsWith("IAM-token:")).Select(s => s.Substring("IAM-token:".Length)).Distinct().ToList();
+        Assert.NotEmpty(tokens);
+        var debug = string.Join("\n", result.Debug);
+        Assert.All(tokens, token => Assert.DoesNotContain(token, debug));
+    }
+
     /// <summary>The canaries, and what the emulator saw of sessions and tokens (labelled for the failure message).</summary>
     private IEnumerable<string> Secrets()
     {

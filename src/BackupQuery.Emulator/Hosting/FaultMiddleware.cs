@@ -74,6 +74,13 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
             case FaultKind.ExpireCredentials:
                 server.ExpireCredentials();
                 break;
+            case FaultKind.LowercaseHeaders:
+                response.OnStarting(() =>
+                {
+                    LowercaseNames(response.Headers);
+                    return Task.CompletedTask;
+                });
+                break;
             case FaultKind.HeadInsert:
                 await next(context);
                 server.Options.HeadInserts.Add(fault.InsertCount);
@@ -94,7 +101,19 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
         await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
     }
 
-    private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);
+    /// <summary>Each header under its name in lower case (Kestrel still writes the ones it knows, such as Date, its own way).</summary>
+    private static void LowercaseNames(IHeaderDictionary headers)
+    {
+        foreach (var (name, value) in headers.ToList())
+        {
+            var lower = name.ToLowerInvariant();
+            if (lower == name) continue;
+            headers.Remove(name);
+            headers.Append(lower, value);
+        }
+    }
+
+        private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);
 
     private static Task Text(HttpResponse response, string contentType, string body)
     {
