@@ -3,10 +3,16 @@ using BackupQuery.Emulator.Hosting;
 
 namespace BackupQuery.Emulator;
 
-/// <summary>Command line: <c>--urls http://127.0.0.1:5080 [--seed 1] [--count zstack=5000,cbr=1500] [--seed-doc-mode] [--latency ms] [--rate-limit req/s]</c>.</summary>
+/// <summary>Command line: <c>--urls http://127.0.0.1:5080 [--seed 1] [--count zstack=5000,cbr=1500] [--seed-doc-mode] [--latency ms] [--rate-limit req/s] [--fault ...]</c>.</summary>
 public static class Program
 {
     private const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Exit code of a bad command line.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code when the emulator cannot listen on its address (the port is taken, or not ours to use).</summary>
+    public const int CannotListen = 3;
 
     private const string Usage = """
         BackupQuery API emulator: ZStack and Huawei Cloud backup APIs with deterministic data, on one port.
@@ -26,8 +32,20 @@ public static class Program
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
                                        ExpireCredentials, HeadInsert[=records added at the head
                                        of the listings after each hit],
-                                       OddRecord[=Size|Date|Object|Missing|Boolean], LowercaseHeaders;
-                                       e.g. --fault Status=502:/zstack/v1/database-backups:2
+                                       OddRecord[=Size|Date|Object|Missing|Boolean], EmptyPage,
+                                       LowercaseHeaders; e.g. --fault Status=502:/zstack/v1/database-backups:2
+          --fault Random=seed:<n>,<kind>:<chance>,...
+                                       a fault drawn for every list call (any GET but sign-in), the same
+                                       ones for the same seed in the order calls arrive; kinds: 5xx (502,
+                                       503 or 504 with a proxy's HTML page), 429 (no Retry-After),
+                                       429-retry-after, reset, truncate; chances add up to at most 1;
+                                       retry-after:<s> sets the Retry-After (default 1);
+                                       e.g. --fault Random=seed:7,5xx:0.25,429:0.2,reset:0.1,truncate:0.1
+          --fault SessionCalls=<n>     ZStack sessions and IAM tokens end after n authenticated calls
+                                       (ZStack 503 ID.1001, Huawei 401 APIGW.0301); a new login lasts n again
+          --fault DeadServer           every call, sign-in included, answers 502
+          --fault EmptyPagesFrom=<k>   list calls at offset (ZStack: start) k or past it answer no records,
+                                       the total unchanged
           --help                       this text
         """;
 
@@ -44,10 +62,21 @@ public static class Program
         {
             Console.Error.WriteLine($"error: {e.Message}");
             Console.Error.WriteLine(Usage);
-            return 2;
+            return UsageError;
         }
 
-        await using var server = await EmulatorServer.StartAsync(options, url);
+        EmulatorServer server;
+        try
+        {
+            server = await EmulatorServer.StartAsync(options, url);
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a failed bind as an IOException; one line says what to do instead of a stack trace.
+            Console.Error.WriteLine(CannotListenMessage(url, e));
+            return CannotListen;
+        }
+        await using var running = server;
         foreach (var fault in faults) server.Faults.Add(fault);
         Describe(server);
         // Ctrl+C stops the host (console lifetime); disposal then shuts the server down.
@@ -101,7 +130,8 @@ public static class Program
                     options.RateLimit = Integer(name, Value());
                     break;
                 case "--fault":
-                    faults.Add(ParseFault(Value()));
+                    var fault = Value();
+                    if (!TryApplyRunFault(fault, options)) faults.Add(ParseFault(fault));
                     break;
                 default:
                     throw new ArgumentException($"unknown option '{name}'");
@@ -128,6 +158,95 @@ public static class Program
                 case "cbr": options.CbrCount = n; break;
                 default: throw new ArgumentException($"unknown --count key '{key}' (keys: zstack, imagestore, geminidb, rds, vbs, cbr)");
             }
+        }
+    }
+
+    /// <summary>Applies a fault of the whole run (Random, SessionCalls, DeadServer, EmptyPagesFrom); false for any other.</summary>
+    private static bool TryApplyRunFault(string text, EmulatorOptions options)
+    {
+        var eq = text.IndexOf('=');
+        var kind = eq < 0 ? text : text[..eq];
+        string Argument() => eq < 0 ? throw new ArgumentException($"--fault {kind} needs a value: {kind}=<n>") : text[(eq + 1)..];
+        switch (kind.ToLowerInvariant())
+        {
+            case "random":
+                options.RandomFaults = ParseRandomFaults(Argument());
+                return true;
+            case "sessioncalls":
+                options.SessionCallLimit = Integer("--fault SessionCalls", Argument(), minimum: 1);
+                return true;
+            case "deadserver":
+                if (eq >= 0) throw new ArgumentException("--fault DeadServer takes no value");
+                options.DeadServer = true;
+                return true;
+            case "emptypagesfrom":
+                options.EmptyPagesFrom = Integer("--fault EmptyPagesFrom", Argument());
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>seed:7,5xx:0.25,429:0.2,429-retry-after:0.1,reset:0.1,truncate:0.1[,retry-after:2]</c>.</summary>
+    private static RandomFaults ParseRandomFaults(string text)
+    {
+        int? seed = null;
+        double gateway = 0, throttle = 0, throttleWithRetryAfter = 0, reset = 0, truncate = 0;
+        var retryAfter = 1;
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = pair.IndexOf(':');
+            if (colon <= 0) throw new ArgumentException($"--fault Random expects key:value pairs, got '{pair}'");
+            var (key, value) = (pair[..colon].ToLowerInvariant(), pair[(colon + 1)..]);
+            switch (key)
+            {
+                case "seed": seed = Integer("--fault Random seed", value); break;
+                case "retry-after": retryAfter = Integer("--fault Random retry-after", value, minimum: 1); break;
+                case "5xx": gateway = Chance(key, value); break;
+                case "429": throttle = Chance(key, value); break;
+                case "429-retry-after": throttleWithRetryAfter = Chance(key, value); break;
+                case "reset": reset = Chance(key, value); break;
+                case "truncate": truncate = Chance(key, value); break;
+                default: throw new ArgumentException($"unknown --fault Random key '{key}' (keys: seed, 5xx, 429, 429-retry-after, reset, truncate, retry-after)");
+            }
+        }
+        if (seed is null) throw new ArgumentException("--fault Random needs a seed: Random=seed:7,5xx:0.25");
+        return new RandomFaults(seed.Value)
+        {
+            GatewayError = gateway,
+            Throttle = throttle,
+            ThrottleWithRetryAfter = throttleWithRetryAfter,
+            ConnectionReset = reset,
+            TruncatedBody = truncate,
+            RetryAfter = TimeSpan.FromSeconds(retryAfter),
+        }.Validated();
+    }
+
+    private static double Chance(string key, string text) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var chance) && chance <= 1
+            ? chance
+            : throw new ArgumentException($"--fault Random {key} expects a chance between 0 and 1, got '{text}'");
+
+    /// <summary>One line naming the address and port that could not be used, and what to pass instead.</summary>
+    internal static string CannotListenMessage(string url, IOException failure)
+    {
+        var ports = url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => TryPort(u) is { } port ? port.ToString(CultureInfo.InvariantCulture) : null).Where(p => p is not null).Distinct().ToList();
+        var what = ports.Count switch { 0 => "its port", 1 => $"port {ports[0]}", _ => $"ports {string.Join(", ", ports)}" };
+        return failure.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+            ? $"error: cannot listen on {url}: {what} is already in use. Start with --urls http://127.0.0.1:0 (any free port; the address is printed) or another port."
+            : $"error: cannot listen on {url} ({what}): {failure.Message} Start with --urls http://127.0.0.1:0 (any free port; the address is printed) or another port.";
+    }
+
+    private static int? TryPort(string url)
+    {
+        try
+        {
+            return Microsoft.AspNetCore.Http.BindingAddress.Parse(url).Port;
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 
@@ -167,6 +286,11 @@ public static class Program
         Console.WriteLine($"  AccessKey {o.ZStackAccessKeyId} / {o.ZStackAccessKeySecret}; image-store SSH {o.ImageStoreSshUser} / {o.ImageStoreSshPassword}");
         Console.WriteLine($"  Connect-ZStack -Server {server.ZStackUrl} -Credential (New-Object PSCredential {Quote(o.ZStackAccountName)}, (ConvertTo-SecureString {Quote(o.ZStackPassword)} -AsPlainText -Force))");
         foreach (var line in server.HuaweiCloud.DescribeForConsole(server)) Console.WriteLine(line);
+        if (o.RandomFaults is { } r)
+            Console.WriteLine(FormattableString.Invariant($"Random faults per list call (seed {r.Seed}): 5xx {r.GatewayError}, 429 {r.Throttle}, 429 with Retry-After {r.ThrottleWithRetryAfter}, reset {r.ConnectionReset}, truncate {r.TruncatedBody}"));
+        if (o.SessionCallLimit > 0) Console.WriteLine($"Sessions and IAM tokens end after {o.SessionCallLimit} calls");
+        if (o.EmptyPagesFrom is { } from) Console.WriteLine($"Pages from offset {from} are empty (totals unchanged)");
+        if (o.DeadServer) Console.WriteLine("Dead server: every call answers 502");
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 

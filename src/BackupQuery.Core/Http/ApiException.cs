@@ -43,6 +43,7 @@ public sealed class ApiException : BackupQueryException
         ServiceCode = serviceCode;
         ServiceMessage = serviceMessage;
         RequestId = requestId;
+        Hint = hint;
         IsTransient = isTransient;
     }
 
@@ -53,11 +54,18 @@ public sealed class ApiException : BackupQueryException
     public string? ServiceMessage { get; }
     public string? RequestId { get; }
 
+    /// <summary>What to do next, as the message ends with it.</summary>
+    public string? Hint { get; }
+
     /// <summary>Worth another attempt (throttling, gateway errors, resets): the pipeline's retry loop reads it.</summary>
     public bool IsTransient { get; }
 
     /// <summary>Seconds the server asked to wait (Retry-After), if it said.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The same error, no longer worth retrying, with <paramref name="note"/> before its hint (how long it was tried).</summary>
+    public ApiException WithNote(string note) => new(Kind, Provider, Operation, StatusCode, ServiceCode, ServiceMessage, RequestId,
+        string.IsNullOrWhiteSpace(Hint) ? note : note + " " + Hint, isTransient: false, inner: this) { RetryAfter = RetryAfter };
 
     public override string ErrorId => Provider + "." + (ServiceCode ?? (StatusCode is null ? Kind.ToString() : "HTTP" + (int)StatusCode));
 

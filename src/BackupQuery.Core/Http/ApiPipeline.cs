@@ -8,15 +8,14 @@ using System.Text.Json;
 namespace BackupQuery.Http;
 
 /// <summary>
-/// The one request pipeline every provider uses: take a slot of the connection's <see cref="ConcurrencyLimit"/>,
-/// authenticate, send, read, retry transient failures (a throttle also lowers the limit), re-authenticate once when the
-/// credential expired, and map error replies to <see cref="ApiException"/>. One Verbose line per HTTP call; Debug shows
-/// headers and bodies with secrets masked.
+/// The one request pipeline every provider uses: take a slot of the connection's <see cref="ConcurrencyLimit"/> and a
+/// turn of its <see cref="RequestPacer"/>, authenticate, send, read, retry transient failures while the listing makes
+/// progress (<see cref="RetryPolicy"/>, <see cref="ProgressWatch"/>), sign in again whenever the session that failed is
+/// still the current one, and map error replies to <see cref="ApiException"/>. One Verbose line per HTTP call; Debug
+/// shows headers and bodies with the protocol's secrets masked.
 /// </summary>
 public sealed class ApiPipeline
 {
-    private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-IAM-Trace-Id", "X-Openstack-Request-Id"];
-
     private readonly HttpClient _http;
     private readonly IApiProtocol _protocol;
     private readonly RetryPolicy _retry;
@@ -29,67 +28,141 @@ public sealed class ApiPipeline
         Limit = limit ?? new ConcurrencyLimit();
     }
 
-    public IApiProtocol Protocol => _protocol;
-
-    /// <summary>Requests in flight on this connection, shared by every listing on it. Sign-ins bypass it (a renewal
-    /// happens while the request that needed it holds its slot).</summary>
+    /// <summary>Requests in flight on this connection, shared by every listing on it. Sign-ins bypass it; a request that
+    /// meets an expired credential gives its slot up while the credential is renewed.</summary>
     public ConcurrencyLimit Limit { get; }
+
+    /// <summary>The pace this connection keeps once a gateway has throttled it.</summary>
+    public RequestPacer Pacer { get; } = new();
 
     /// <summary>
     /// Sends <paramref name="request"/> and reads a successful reply with <paramref name="read"/> (inside the attempt, so a
     /// connection that breaks mid-body is retried). <paramref name="itemCount"/> tells the Verbose line how many items came.
     /// </summary>
     public Task<T> SendAsync<T>(ApiRequest request, Func<Stream, CancellationToken, ValueTask<T>> read,
-        Func<T, int?>? itemCount, CancellationToken cancellationToken) =>
-        SendAsync(request, (_, stream, ct) => read(stream, ct), itemCount, cancellationToken);
+        Func<T, int?>? itemCount, CancellationToken cancellationToken, ProgressWatch? listing = null) =>
+        SendAsync(request, (_, stream, ct) => read(stream, ct), itemCount, cancellationToken, listing);
 
     /// <summary>
-    /// As above, but the reader also sees the reply's status and headers: Huawei IAM returns its token in the
-    /// <c>X-Subject-Token</c> header, not in the body.
+    /// As above, but the reader also sees the reply's status and headers (a sign-in may return its token in a header).
+    /// <paramref name="listing"/> is the progress of the listing this request belongs to; without one, the request is on its own.
     /// </summary>
     public async Task<T> SendAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read,
-        Func<T, int?>? itemCount, CancellationToken cancellationToken)
+        Func<T, int?>? itemCount, CancellationToken cancellationToken, ProgressWatch? listing = null)
     {
         var log = ApiLog.Current;
-        var renewed = false;
-        var waited = TimeSpan.Zero;
+        var progress = listing ?? new ProgressWatch();
+        var started = Stopwatch.StartNew();
+        var seen = progress.Successes;
+        var failures = 0; // failed attempts since the listing last made progress: the backoff grows with them
+        var counted = 0; // of those, the ones a request on its own counts against MaxAttempts (throttles never count)
+        ApiException? last = null;
         for (var attempt = 1; ; attempt++)
         {
             var watch = Stopwatch.StartNew();
             var credential = new CredentialUsed();
             using var lease = request.IsLogin ? null : await Limit.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            // The attempt may use what is left of the wait budget, so a server that never answers is given up in time.
+            using var budget = new AttemptDeadline(progress, _retry.MaxTotalWait, cancellationToken);
             try
             {
-                var result = await SendOnceAsync(request, read, log, credential, cancellationToken).ConfigureAwait(false);
+                if (!request.IsLogin) await Pacer.WaitTurnAsync(budget.Token).ConfigureAwait(false);
+                var result = await SendOnceAsync(request, read, log, credential, budget.Token).ConfigureAwait(false);
                 Limit.OnSuccess();
+                Pacer.OnSuccess();
+                progress.Succeeded();
                 var items = itemCount?.Invoke(result);
                 log.Verbose($"{request.Method} {request.DisplayPath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 return result;
             }
-            catch (ApiException error) when (!request.IsLogin && !renewed && _protocol.IsCredentialExpired(error))
+            catch (Exception e) when (budget.Passed && !cancellationToken.IsCancellationRequested)
             {
-                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)} {error.ServiceCode}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); credential expired, signing in again");
-                renewed = true;
+                // Out of time in the middle of an attempt: report what the earlier attempts met, else that nothing came.
+                log.Verbose($"{request.Method} {request.DisplayPath} -> no reply, {watch.ElapsedMilliseconds} ms (attempt {attempt}); out of time");
+                var silent = last is null or { Kind: ApiErrorKind.Timeout };
+                throw GaveUp(last ?? new ApiException(ApiErrorKind.Timeout, _protocol.Provider, request.Operation, null, null,
+                        $"no reply within {_retry.MaxTotalWait.TotalSeconds:0.#} s", null, isTransient: true, inner: e),
+                    attempt, started.Elapsed, Why(null, listing is not null),
+                    silent ? "lower -TimeoutSec so that a server that does not answer is asked again sooner, or raise -MaximumRetryWaitSec" : null);
+            }
+            catch (ApiException error) when (!request.IsLogin && _protocol.IsCredentialExpired(error))
+            {
+                // Sessions end early (logged out, evicted by a newer one, timed out during a long listing): sign in again
+                // whenever the one that failed is still the current one (one sign-in however many requests met it),
+                // within the same budget as any retry. A sign-in that fails (a wrong password) fails the request at once.
                 lease?.Dispose();
+                last = error;
+                // Renewals that bring no progress count against MaxAttempts even in a listing: a credential rejected
+                // right after each sign-in is not a session ending early.
+                NoteFailure(progress, ref seen, ref failures, ref counted, counts: true);
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)} {error.ServiceCode}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); credential expired, signing in again");
+                var pause = _retry.NextDelay(failures, counted, progress.SinceProgress, null, Jitter.Next());
+                if (pause is null) throw GaveUp(error, attempt, started.Elapsed, Why(counted, listing is not null), "check that the account may call this API, then connect again");
+                // The first expiry is renewed at once; one that comes again with no progress in between waits first.
+                if (failures > 1) await Task.Delay(pause.Value, cancellationToken).ConfigureAwait(false);
                 if (!await _protocol.TryRenewCredentialAsync(credential.Generation, cancellationToken).ConfigureAwait(false)) throw;
             }
-            catch (ApiException error) when (error.IsTransient && _retry.NextDelay(attempt, waited, error.RetryAfter, Jitter.Next()) is { } delay)
+            catch (ApiException error) when (error.IsTransient)
             {
-                if (lease is not null && error.Kind == ApiErrorKind.Throttled) Limit.OnThrottled(lease);
+                last = error;
+                var throttled = error.Kind == ApiErrorKind.Throttled;
+                if (lease is not null && throttled)
+                {
+                    // The first throttle also halves the requests in flight; once paced, the pace alone answers throttles.
+                    if (Pacer.Rate is null) Limit.OnThrottled(lease);
+                    Pacer.OnThrottled();
+                }
+                else if (lease is not null) Limit.OnFailed(lease);
                 // The slot is free while this request waits: the others go on.
                 lease?.Dispose();
-                waited += delay;
-                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.TotalMilliseconds:0} ms{(error.Kind == ApiErrorKind.Throttled ? $", {Limit.Current} in flight at most" : "")}");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                NoteFailure(progress, ref seen, ref failures, ref counted, counts: listing is null && !throttled);
+                int? bounded = listing is null ? counted : null;
+                var delay = _retry.NextDelay(failures, bounded, progress.SinceProgress, error.RetryAfter, Jitter.Next());
+                if (delay is null)
+                {
+                    log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{Code(error)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); giving up");
+                    throw GaveUp(error, attempt, started.Elapsed, Why(bounded, listing is not null), null);
+                }
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{Code(error)}, {watch.ElapsedMilliseconds} ms (attempt {attempt}); retrying in {delay.Value.TotalMilliseconds:0} ms{(throttled ? $", {Limit.Current} in flight at most{Pace()}" : "")}");
+                await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException error)
             {
                 if (lease is not null && error.Kind == ApiErrorKind.Throttled) Limit.OnThrottled(lease);
-                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{(error.ServiceCode is null ? "" : " " + error.ServiceCode)}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                log.Verbose($"{request.Method} {request.DisplayPath} -> {Status(error)}{Code(error)}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                 throw;
             }
         }
     }
+
+    /// <summary>Counts a failed attempt; the counts start again when the listing made progress since the last one.</summary>
+    private static void NoteFailure(ProgressWatch progress, ref int seen, ref int failures, ref int counted, bool counts)
+    {
+        if (progress.Successes != seen)
+        {
+            seen = progress.Successes;
+            failures = 0;
+            counted = 0;
+        }
+        failures++;
+        if (counts) counted++;
+    }
+
+    /// <summary>The last error, with how often and how long it was tried, why that was enough, and what to change.</summary>
+    private ApiException GaveUp(ApiException last, int attempts, TimeSpan elapsed, string why, string? advice) =>
+        last.WithNote($"Gave up after {attempts} attempt(s) over {elapsed.TotalSeconds:0.#} s: {why}; " +
+            (advice ?? "the server is not answering as it should: try again later, or raise -MaximumRetryWaitSec to wait longer") + ".");
+
+    /// <summary>Why <see cref="RetryPolicy.NextDelay"/> said no more.</summary>
+    private string Why(int? counted, bool inListing) =>
+        _retry.MaxAttempts <= 1 ? "retries are off (-MaximumRetryCount 0)"
+        : counted >= _retry.MaxAttempts ? $"{counted} attempts in a row failed with no progress between them (-MaximumRetryCount {_retry.MaxAttempts - 1})"
+        : inListing ? $"no request of the listing succeeded for {_retry.MaxTotalWait.TotalSeconds:0.#} s (-MaximumRetryWaitSec)"
+        : $"it did not succeed within {_retry.MaxTotalWait.TotalSeconds:0.#} s (-MaximumRetryWaitSec)";
+
+    private string Pace() => Pacer.Rate is { } rate ? $", paced at {rate:0.#} requests/s" : "";
+
+    private static string Code(ApiException error) => error.ServiceCode is null ? "" : " " + error.ServiceCode;
 
     /// <summary>The generation of the credential an attempt was sent with, so an expiry renews it at most once.</summary>
     private sealed class CredentialUsed
@@ -139,7 +212,7 @@ public sealed class ApiPipeline
 
         using (response)
         {
-            var requestId = RequestIdOf(response, message);
+            var requestId = _protocol.Vocabulary.RequestIdOf(response, message);
             if (!response.IsSuccessStatusCode)
             {
                 var body = await ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
@@ -176,24 +249,10 @@ public sealed class ApiPipeline
         }
     }
 
-    private static string DescribePage(ApiRequest request)
-    {
-        var paging = request.Query.Where(p => p.Key is "start" or "offset" or "marker").Select(p => $"{p.Key} {p.Value}").ToList();
-        return paging.Count == 0 ? "" : $" ({string.Join(", ", paging)})";
-    }
+    private static string DescribePage(ApiRequest request) => request.PagePosition is { } position ? $" ({position})" : "";
 
     private static bool IsTimeout(Exception e, CancellationToken cancellationToken) =>
         e is OperationCanceledException && !cancellationToken.IsCancellationRequested;
-
-    /// <summary>The service's request id: from the reply's headers, else the job id this client sent (ZStack).</summary>
-    public static string? RequestIdOf(HttpResponseMessage response, HttpRequestMessage? message = null)
-    {
-        foreach (var name in RequestIdHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
-        }
-        return message?.Headers.TryGetValues("X-Job-UUID", out var job) == true ? job.FirstOrDefault() : null;
-    }
 
     private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -208,7 +267,7 @@ public sealed class ApiPipeline
         }
     }
 
-    private static string DescribeRequest(ApiRequest request, HttpRequestMessage message)
+    private string DescribeRequest(ApiRequest request, HttpRequestMessage message)
     {
         var text = new StringBuilder();
         var query = request.EncodedQuery(maskSecrets: true);
@@ -216,23 +275,23 @@ public sealed class ApiPipeline
         AppendHeaders(text, message.Headers);
         if (request.Body is not null)
         {
-            text.Append("\n\n").Append(request.IsLogin ? "(withheld: credentials)" : SecretMasker.Body(Encoding.UTF8.GetString(request.Body)));
+            text.Append("\n\n").Append(request.IsLogin ? "(withheld: credentials)" : _protocol.Vocabulary.Masker.Body(Encoding.UTF8.GetString(request.Body)));
         }
         return text.ToString();
     }
 
-    private static string DescribeResponse(HttpResponseMessage response, string body)
+    private string DescribeResponse(HttpResponseMessage response, string body)
     {
         var text = new StringBuilder().Append("HTTP ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase);
         AppendHeaders(text, response.Headers);
-        return text.Append("\n\n").Append(SecretMasker.Body(body)).ToString();
+        return text.Append("\n\n").Append(_protocol.Vocabulary.Masker.Body(body)).ToString();
     }
 
-    private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
+    private void AppendHeaders(StringBuilder text, HttpHeaders headers)
     {
         foreach (var header in headers)
         {
-            text.Append('\n').Append(header.Key).Append(": ").Append(SecretMasker.HeaderValue(header.Key, string.Join(", ", header.Value)));
+            text.Append('\n').Append(header.Key).Append(": ").Append(_protocol.Vocabulary.Masker.HeaderValue(header.Key, string.Join(", ", header.Value)));
         }
     }
 }

@@ -48,6 +48,18 @@ public sealed class ApiRequest
         return this;
     }
 
+    /// <summary>Adds the query parameter that says which page this is (<c>offset</c>, <c>start</c>, <c>marker</c>): errors name it.</summary>
+    public ApiRequest AddPageQuery(string key, string? value)
+    {
+        if (value is not null) PagePosition = $"{key} {value}";
+        return AddQuery(key, value);
+    }
+
+    public ApiRequest AddPageQuery(string key, long value) => AddPageQuery(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Which page of a listing this request asks for, as its paging parameter shows it (<c>offset 2100</c>); null outside a listing.</summary>
+    public string? PagePosition { get; private set; }
+
     public ApiRequest AddQuery(string key, long? value) => value is null ? this : AddQuery(key, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public ApiRequest AddQuery(string key, bool? value) => value is null ? this : AddQuery(key, value.Value ? "true" : "false");

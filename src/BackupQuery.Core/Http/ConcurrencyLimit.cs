@@ -2,8 +2,10 @@ namespace BackupQuery.Http;
 
 /// <summary>
 /// How many requests one connection has in flight, shared by every listing on it. Adaptive: a throttle (429) halves the
-/// limit, once per burst of throttles; after <see cref="GrowthInterval"/> successes in a row it grows by one, never
-/// above <see cref="Maximum"/>. Waiters are served in arrival order, so earlier pages go out first.
+/// limit, once per burst of throttles, and so do lasting faults (<see cref="FailuresToBackOff"/> failed requests with no
+/// success between them), so a struggling server ends up with one request at a time; after <see cref="GrowthInterval"/>
+/// successes with no throttle between them it grows by one, never above <see cref="Maximum"/>. Waiters are served in
+/// arrival order, so earlier pages go out first.
 /// </summary>
 public sealed class ConcurrencyLimit
 {
@@ -14,6 +16,7 @@ public sealed class ConcurrencyLimit
     private int _limit;
     private int _inFlight;
     private int _successes;
+    private int _failures;
     private int _epoch;
 
     public ConcurrencyLimit(int maximum = DefaultMaximum)
@@ -26,7 +29,10 @@ public sealed class ConcurrencyLimit
     /// <summary>The configured ceiling (<c>-MaxConcurrency</c>).</summary>
     public int Maximum { get; }
 
-    /// <summary>Successes in a row after which the limit grows by one.</summary>
+    /// <summary>Failed requests (not throttled) with no success between them after which the limit is halved.</summary>
+    public const int FailuresToBackOff = 3;
+
+    /// <summary>Successes, with no throttle between them, after which the limit grows by one.</summary>
     public int GrowthInterval { get; init; } = 32;
 
     /// <summary>The limit now: lowered on throttles, regrown on successes.</summary>
@@ -80,11 +86,28 @@ public sealed class ConcurrencyLimit
         lock (_gate)
         {
             _successes = 0;
-            if (lease.Epoch != _epoch) return;
-            _epoch++;
-            _limit = Math.Max(1, _limit / 2);
-            Reductions++;
+            Halve(lease);
         }
+    }
+
+    /// <summary>The request failed in a way worth retrying (not a throttle): after a few in a row, halve the limit.</summary>
+    public void OnFailed(Lease lease)
+    {
+        lock (_gate)
+        {
+            if (++_failures < FailuresToBackOff) return;
+            if (Halve(lease)) _failures = 0;
+        }
+    }
+
+    /// <summary>Halves the limit unless a request sent after the last cut already did (called under the lock).</summary>
+    private bool Halve(Lease lease)
+    {
+        if (lease.Epoch != _epoch) return false;
+        _epoch++;
+        _limit = Math.Max(1, _limit / 2);
+        Reductions++;
+        return true;
     }
 
     /// <summary>The request succeeded: count towards growing the limit back.</summary>
@@ -92,6 +115,7 @@ public sealed class ConcurrencyLimit
     {
         lock (_gate)
         {
+            _failures = 0;
             if (_limit >= Maximum || ++_successes < GrowthInterval) return;
             _successes = 0;
             _limit++;

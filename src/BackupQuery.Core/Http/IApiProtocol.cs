@@ -2,11 +2,14 @@ using System.Net.Http;
 
 namespace BackupQuery.Http;
 
-/// <summary>What differs between providers in the one request pipeline: how a request is authenticated,
-/// how an error reply reads, and how an expired credential is renewed.</summary>
+/// <summary>What differs between providers in the one request pipeline: how a request is authenticated, how an error
+/// reply reads, how an expired credential is renewed, and what the provider's headers are called.</summary>
 public interface IApiProtocol
 {
     string Provider { get; }
+
+    /// <summary>The provider's request-id headers and the headers and JSON members that carry its credentials.</summary>
+    ProtocolVocabulary Vocabulary { get; }
 
     /// <summary>Adds the credential (session header, token, or signature) to a message about to be sent; returns the
     /// generation of the credential used (see <see cref="TryRenewCredentialAsync"/>).</summary>

@@ -112,20 +112,33 @@ public sealed class HuaweiCloudConnection : IBackupConnection, IDisposable
     }
 
     /// <summary>GeminiDB (GaussDB NoSQL) backups.</summary>
-    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        GeminiDbListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.GeminiDbBackups, query.Parameters(project.Now), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>Relational RDS backups of one instance.</summary>
-    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        RdsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.RdsBackups, query.Parameters(project.Now), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
-    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        VbsListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
+        return project.Listing(api, query.Parameters(), b => project.Mapper.Map(b, query.Detailed)).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     /// <summary>CBR backups.</summary>
-    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
-        CbrListing.For(query, Use()).StreamAsync(_pipeline, paging, cancellationToken);
+    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var project = Use();
+        return project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), project.Mapper.Map).StreamAsync(_pipeline, paging, cancellationToken);
+    }
 
     private HuaweiCloudProject Use() => !_disconnected && _project is { } project
         ? project

@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Text.Json.Serialization.Metadata;
 using BackupQuery.Http;
 using BackupQuery.Paging;
 
@@ -13,28 +12,23 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
 
     public DateTimeOffset Now => clock();
 
-    /// <summary>
-    /// A listing of <c>GET {endpoint}/{version}/{project_id}/{resource}</c> with the filters, paged by offset/limit or
-    /// marker/limit up to <paramref name="maxPageSize"/> (also the default), whose reply holds a list of
-    /// <typeparamref name="TDto"/> mapped one to one, the total, and for marker paging the next marker.
-    /// </summary>
-    public PagedApi<TReply, TRecord> Listing<TReply, TDto, TRecord>(string service, string version, string resource, string operation,
-        IReadOnlyList<KeyValuePair<string, string>> filters, PagingStrategy strategy, int maxPageSize, JsonTypeInfo<TReply> reply,
-        Func<TReply?, List<TDto>?> items, Func<TDto, TRecord> map, Func<TReply?, long?> total, Func<TReply?, string?>? nextMarker = null) => new()
+    /// <summary>A listing of <paramref name="api"/> with the filters, each item of a reply mapped to one record.</summary>
+    public PagedApi<TReply, TRecord> Listing<TReply, TDto, TRecord>(HuaweiCloudApi<TReply, TDto> api, IReadOnlyList<KeyValuePair<string, string>> filters,
+        Func<TDto, TRecord> map) => new()
         {
             Request = (cursor, limit) =>
             {
-                var request = new ApiRequest(HttpMethod.Get, endpoints[service], $"{version}/{UriEncoding.Encode(projectId)}/{resource}", operation);
+                var request = new ApiRequest(HttpMethod.Get, endpoints[api.Service], $"{api.Version}/{UriEncoding.Encode(projectId)}/{api.Resource}", api.Operation);
                 request.Query.AddRange(filters);
-                if (strategy == PagingStrategy.Marker) request.AddQuery("marker", cursor.Marker);
-                else request.AddQuery("offset", cursor.Offset);
+                if (api.Strategy == PagingStrategy.Marker) request.AddPageQuery("marker", cursor.Marker);
+                else request.AddPageQuery("offset", cursor.Offset);
                 return request.AddQuery("limit", limit);
             },
-            Reply = reply,
-            ItemCount = r => items(r)?.Count,
-            ToPage = r => new Page<TRecord>(items(r)?.Select(map).ToList() ?? [], total(r), nextMarker?.Invoke(r)),
-            Strategy = strategy,
-            DefaultPageSize = maxPageSize,
-            MaxPageSize = maxPageSize,
+            Reply = api.Reply,
+            ItemCount = r => api.Items(r)?.Count,
+            ToPage = r => new Page<TRecord>(api.Items(r)?.Select(map).ToList() ?? [], api.Total(r), api.NextMarker?.Invoke(r)),
+            Strategy = api.Strategy,
+            DefaultPageSize = api.MaxPageSize,
+            MaxPageSize = api.MaxPageSize,
         };
 }

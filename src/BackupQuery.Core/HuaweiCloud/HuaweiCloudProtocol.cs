@@ -36,6 +36,14 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
 
     public string Provider => ProviderName;
 
+    /// <summary>Request ids: API Gateway's, IAM's, then OpenStack's (VBS); credentials: the token headers of spec §3-§4.</summary>
+    public static readonly ProtocolVocabulary Words = new(
+        ["X-Request-Id", "X-IAM-Trace-Id", "X-Openstack-Request-Id"],
+        ["X-Auth-Token", "X-Subject-Token", "X-Security-Token"],
+        ["access_key", "secret_key", "securitytoken", "sk"]);
+
+    public ProtocolVocabulary Vocabulary => Words;
+
     public ApiPipeline Pipeline { get; }
 
     /// <summary>
@@ -98,7 +106,7 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
     }
 
     public ApiException ReadError(ApiRequest request, HttpResponseMessage response, string body) =>
-        HuaweiCloudErrors.Create(request, response.StatusCode, response.ReasonPhrase, ApiPipeline.RequestIdOf(response), RetryAfter.Of(response), body, IsAccessKey);
+        HuaweiCloudErrors.Create(request, response.StatusCode, response.ReasonPhrase, Words.RequestIdOf(response), RetryAfter.Of(response), body, IsAccessKey);
 
     /// <summary>A token rejected with 401 (APIGW.0301): sign in again, once. Never for AK/SK.</summary>
     public bool IsCredentialExpired(ApiException error) =>

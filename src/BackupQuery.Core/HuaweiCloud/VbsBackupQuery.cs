@@ -16,8 +16,6 @@ public sealed class VbsBackupQuery
     /// <summary><c>sort_dir=desc</c> (detailed listing only; the API's default order is descending).</summary>
     public bool? Descending { get; init; }
 
-    internal string Resource => Detailed ? "backups/detail" : "backups";
-
     internal IReadOnlyList<KeyValuePair<string, string>> Parameters()
     {
         if (!Detailed && (SortBy is not null || Descending is not null))

@@ -20,16 +20,23 @@ internal sealed class PagedApi<TReply, TRecord>
     public required int DefaultPageSize { get; init; }
     public required int MaxPageSize { get; init; }
 
-    /// <summary>Streams the listing through <paramref name="pipeline"/>, pages read ahead up to the connection's limit (one ahead when they cannot be addressed).</summary>
-    public IAsyncEnumerable<TRecord> StreamAsync(ApiPipeline pipeline, PagingOptions paging, CancellationToken cancellationToken) =>
-        PagedListing.StreamAsync((cursor, limit, ct) => FetchPageAsync(pipeline, cursor, limit, ct), Strategy, DefaultPageSize, MaxPageSize, paging,
-            pipeline.Limit.Maximum, cancellationToken);
+    /// <summary>
+    /// Streams the listing through <paramref name="pipeline"/>, pages read ahead up to the connection's limit (one ahead
+    /// when they cannot be addressed). Its requests share one <see cref="ProgressWatch"/>: they are retried while any of
+    /// them succeeds.
+    /// </summary>
+    public IAsyncEnumerable<TRecord> StreamAsync(ApiPipeline pipeline, PagingOptions paging, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressWatch();
+        return PagedListing.StreamAsync((cursor, limit, ct) => FetchPageAsync(pipeline, progress, cursor, limit, ct), Strategy, DefaultPageSize, MaxPageSize,
+            paging, pipeline.Limit.Maximum, cancellationToken);
+    }
 
-    private async Task<Page<TRecord>> FetchPageAsync(ApiPipeline pipeline, PageCursor cursor, int limit, CancellationToken cancellationToken)
+    private async Task<Page<TRecord>> FetchPageAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit, CancellationToken cancellationToken)
     {
         var reply = await pipeline.SendAsync(Request(cursor, limit),
             (stream, ct) => new ValueTask<TReply?>(JsonSerializer.DeserializeAsync(stream, Reply, ct).AsTask()),
-            ItemCount, cancellationToken).ConfigureAwait(false);
+            ItemCount, cancellationToken, progress).ConfigureAwait(false);
         return ToPage(reply);
     }
 }

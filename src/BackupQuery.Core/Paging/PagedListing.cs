@@ -5,180 +5,88 @@ namespace BackupQuery.Paging;
 /// <summary>Fetches one page: where it starts, how many records to ask for.</summary>
 public delegate Task<Page<T>> PageFetcher<T>(PageCursor cursor, int limit, CancellationToken cancellationToken);
 
-/// <summary>A page requested and not yet consumed: where it starts, how many records were asked for, and its reply to come.</summary>
-internal readonly record struct Pending<T>(PageCursor Cursor, int Limit, Task<Page<T>> Page);
-
 /// <summary>
-/// Streams the records of a paged API in server order, page by page as they arrive. Once the first page of an
-/// offset-paged API has given the total, the remaining pages are planned and up to <c>readAhead</c> of them are in
-/// flight at once (the connection's <see cref="Http.ConcurrencyLimit"/> decides how many actually go out); memory is
-/// bounded by those pages. Without a total, or with marker paging (the next marker only comes with a page), one page is
-/// fetched ahead. <c>-First</c> shrinks the plan; stopping early cancels every page in flight; <c>-Skip</c> goes to the
-/// server where the API can skip.
-/// <para>
-/// Data that moves while it is listed: records added at the head push the rest down. Each offset page reports the total
-/// it was served with, so its records' places in the listing as it was at the start are known: a record already emitted
-/// is not emitted again, and when a page starts past what has been emitted, the records in between are asked for
-/// (again where they now are) before it. Once the listing has moved, the pages planned ahead are dropped and it goes on
-/// page by page until a short page. Memory stays one page per page in flight.
-/// </para>
+/// Streams the records of a paged API in server order, page by page as they arrive. The parts: <see cref="PagePlan"/>
+/// decides which pages to ask for (read ahead once the total is known, up to <c>readAhead</c> in flight; the
+/// connection's <see cref="Http.ConcurrencyLimit"/> decides how many actually go out), <see cref="PagesInFlight{T}"/>
+/// holds them in order, <see cref="PageReconciler"/> places each offset page in the listing as it was at the start
+/// (data that moves), and <see cref="RecordWindow"/> applies <c>-Skip</c> and <c>-First</c>. Memory is one page per
+/// page in flight. Stopping early cancels every page in flight.
 /// </summary>
 public static class PagedListing
 {
-    /// <summary>
-    /// The first page of an addressable listing asks for at most this many records: its reply (and the total that plans
-    /// the rest) comes back sooner than a full page would, so the first record does too. The pages after it are full.
-    /// </summary>
-    public const int FirstPageSize = 100;
+    /// <inheritdoc cref="PagePlan.FirstPageSize"/>
+    public const int FirstPageSize = PagePlan.FirstPageSize;
 
     public static async IAsyncEnumerable<T> StreamAsync<T>(PageFetcher<T> fetch, PagingStrategy strategy, int defaultPageSize, int maxPageSize,
         PagingOptions options, int readAhead, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (options.First == 0) yield break;
         var pageSize = Math.Max(1, Math.Min(options.PageSize ?? defaultPageSize, maxPageSize));
-        var first = options.First;
-        if (first == 0) yield break;
-
-        var toSkip = strategy.ServerSkips ? 0 : options.Skip;
-        var start = strategy.ServerSkips ? options.Skip : 0;
-        long emitted = 0;
-        var pages = 0;
-        var totalReported = false;
+        var plan = new PagePlan(strategy, pageSize, strategy.ServerSkips ? options.Skip : 0, options.First, readAhead);
+        var window = new RecordWindow(strategy.ServerSkips ? 0 : options.Skip, options.First);
+        PageReconciler? placement = null;
         long? total = null;
-        OffsetPlan? plan = null;
-        var inFlight = new LinkedList<Pending<T>>();
-        // Places in the listing as it was when the first page came (its total): the next one to emit, and how far the
-        // listing has since moved down (records added at the head), as far as the pages have shown.
-        var next = start;
-        long moved = 0;
-        var stalled = 0;
+        var pages = 0;
 
-        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Pending<T> Start(PageCursor cursor, int limit) => new(cursor, limit, fetch(cursor, limit, ahead.Token));
-        int LimitFor(long alreadyEmitted) => first is { } f && strategy.ServerSkips ? (int)Math.Min(pageSize, f - alreadyEmitted) : pageSize;
-
-        inFlight.AddLast(Start(new PageCursor(start, null), strategy.CanAddressPages ? Math.Min(FirstPageSize, LimitFor(0)) : LimitFor(0)));
-        try
+        using var inFlight = new PagesInFlight<T>(fetch, cancellationToken);
+        inFlight.Add(plan.First());
+        while (inFlight.TakeNext() is { } current)
         {
-            while (inFlight.First is { } head)
+            var page = await current.Page.ConfigureAwait(false);
+            pages++;
+            if (total is null && page.Total is { } firstTotal)
             {
-                inFlight.RemoveFirst();
-                var current = head.Value;
-                var page = await current.Page.ConfigureAwait(false);
-                pages++;
-                if (!totalReported && page.Total is { } pageTotal)
-                {
-                    totalReported = true;
-                    total = pageTotal;
-                    options.OnTotal?.Invoke(pageTotal);
-                    if (readAhead > 1 && strategy.CanAddressPages) plan = OffsetPlan.After(current, page, pageTotal, first is { } f ? start + f : null, pageSize);
-                }
-
-                var items = page.Items;
-                if (strategy.CanAddressPages && total is { } initial && page.Items.Count > 0)
-                {
-                    var shift = page.Total is { } served ? served - initial : moved;
-                    if (shift != moved && plan is not null)
-                    {
-                        // Planned pages may have been served before the move, or after more of it: drop them, go on one by one.
-                        foreach (var stale in inFlight) _ = stale.Page.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-                        inFlight.Clear();
-                        plan = null;
-                    }
-                    moved = Math.Max(moved, shift);
-                    var placed = current.Cursor.Offset - shift;
-                    if (placed > next)
-                    {
-                        // Records moved down past this page's start: ask for them where they are now, then this page again.
-                        if (++stalled > MaxMovedPages) throw Moving(stalled);
-                        inFlight.AddFirst(current);
-                        inFlight.AddFirst(Start(new PageCursor(next + moved, null), pageSize));
-                        continue;
-                    }
-                    var repeated = (int)Math.Min(next - placed, page.Items.Count);
-                    if (repeated > 0) items = page.Items.Skip(repeated).ToList();
-                    stalled = repeated == page.Items.Count ? stalled + 1 : 0;
-                    if (stalled > MaxMovedPages) throw Moving(stalled);
-                    next = Math.Max(next, placed + page.Items.Count);
-                }
-
-                var (from, usable) = Usable(items.Count, ref toSkip, emitted, first);
-                if (plan is not null)
-                {
-                    if (page.Items.Count == 0) inFlight.Clear(); // The listing shrank under us: it ends here, as a sequential one would.
-                    else if (plan.GapAfter(current, page) is { } gap) inFlight.AddFirst(Start(gap.Cursor, gap.Limit));
-                    while (inFlight.Count < readAhead && plan.Next() is { } planned) inFlight.AddLast(Start(planned.Cursor, planned.Limit));
-                }
-                else if (inFlight.Count == 0 && strategy.Next(current.Cursor, page, current.Limit) is { } following && (first is null || emitted + usable < first))
-                {
-                    // After a move, the next records are where the emitted ones end, counted from where they are now.
-                    inFlight.AddLast(Start(moved == 0 ? following : new PageCursor(next + moved, null), LimitFor(emitted + usable)));
-                }
-
-                options.OnProgress?.Invoke(new ListingProgress(pages, emitted + usable, ProgressTotal(page.Total, options)));
-                for (var i = from; i < from + usable; i++)
-                {
-                    emitted++;
-                    yield return items[i];
-                }
+                total = firstTotal;
+                options.OnTotal?.Invoke(firstTotal);
+                plan.Plan(current.Request, page.Items.Count, firstTotal);
+                if (strategy.CanAddressPages) placement = new PageReconciler(plan.Start, firstTotal);
             }
-            // Skipped on the server: as far as the total shows; on the client: counted.
-            options.OnSkipped?.Invoke(strategy.ServerSkips ? Math.Min(options.Skip, total ?? options.Skip) : options.Skip - toSkip);
+
+            var repeated = 0;
+            if (placement is not null && page.Items.Count > 0)
+            {
+                var placed = placement.Place(current.Request.Cursor.Offset, page.Total, page.Items.Count);
+                if (placed.Moves && plan.ReadsAhead)
+                {
+                    // Pages planned ahead may have been served before the move, or after more of it: drop them, go on one by one.
+                    inFlight.Abandon();
+                    plan.StopReadingAhead();
+                }
+                if (placed.Missing is { } missing)
+                {
+                    inFlight.PutBack(current);
+                    inFlight.AddFirst(new PageRequest(missing, pageSize));
+                    continue;
+                }
+                repeated = placed.Repeated;
+            }
+
+            var (skipped, taken) = window.Take(page.Items.Count - repeated);
+            if (plan.ReadsAhead)
+            {
+                if (page.Items.Count == 0)
+                {
+                    // The listing ended before its total (it shrank, or the server stops short): stop here, as a
+                    // sequential reader would, rather than asking for every planned page.
+                    inFlight.Abandon();
+                    plan.StopReadingAhead();
+                }
+                else if (plan.GapAfter(current.Request, page.Items.Count) is { } gap) inFlight.AddFirst(gap);
+                while (inFlight.Count < readAhead && plan.Next() is { } planned) inFlight.Add(planned);
+            }
+            else if (inFlight.Count == 0 && !window.IsFull && strategy.Next(current.Request.Cursor, page, current.Request.Limit) is { } following)
+            {
+                // After a move, the next records are where the placed ones end, counted from where they are now.
+                inFlight.Add(new PageRequest(placement is { Moved: > 0 } ? placement.Resume : following, plan.LimitFor(window.Taken)));
+            }
+
+            options.OnProgress?.Invoke(new ListingProgress(pages, window.Taken, ProgressTotal(page.Total, options)));
+            var items = page.Items;
+            for (var i = repeated + skipped; i < repeated + skipped + taken; i++) yield return items[i];
         }
-        finally
-        {
-            // Done, failed, or the caller stopped early (Select-Object -First, Ctrl+C): abandon every page still in flight.
-            ahead.Cancel();
-            foreach (var pending in inFlight) _ = pending.Page.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-        }
-    }
-
-    /// <summary>Pages in a row that brought nothing new while the listing moved, before it is given up.</summary>
-    private const int MaxMovedPages = 20;
-
-    private static Http.BackupQueryException Moving(int pages) => new(
-        $"The listing kept moving faster than it could be read: {pages} pages in a row brought no record that had not been listed. " +
-        "Records already written stay written; list again, with a narrower filter or a larger -PageSize.", Http.ApiErrorKind.ServiceUnavailable);
-
-    /// <summary>The pages still to fetch once the total is known: fixed steps from where the first page ended to the total (or the -First bound).</summary>
-    private sealed class OffsetPlan(long next, long end, int step)
-    {
-        private long _next = next;
-
-        public static OffsetPlan After<T>(Pending<T> first, Page<T> page, long total, long? firstBound, int pageSize)
-        {
-            // A server may cap a page below what was asked (GeminiDB at 100): then its cap is the step. A cap the small
-            // first page could not show is met as short pages later, whose gaps are fetched before what follows.
-            var step = page.Items.Count > 0 && page.Items.Count < first.Limit ? page.Items.Count : pageSize;
-            var end = firstBound is { } bound ? Math.Min(total, bound) : total;
-            return new OffsetPlan(first.Cursor.Offset + page.Items.Count, page.Items.Count == 0 ? 0 : end, Math.Max(1, step));
-        }
-
-        public (PageCursor Cursor, int Limit)? Next()
-        {
-            if (_next >= end) return null;
-            var limit = (int)Math.Min(step, end - _next);
-            var cursor = new PageCursor(_next, null);
-            _next += limit;
-            return (cursor, limit);
-        }
-
-        /// <summary>What a short page left out before the end, to be fetched before anything after it.</summary>
-        public (PageCursor Cursor, int Limit)? GapAfter<T>(Pending<T> fetched, Page<T> page)
-        {
-            var reached = fetched.Cursor.Offset + page.Items.Count;
-            var wanted = Math.Min(fetched.Cursor.Offset + fetched.Limit, end);
-            return page.Items.Count > 0 && reached < wanted ? (new PageCursor(reached, null), (int)(wanted - reached)) : null;
-        }
-    }
-
-    /// <summary>Which records of a page are emitted: after client-side skipping, up to the -First bound.</summary>
-    private static (int Start, int Count) Usable(int count, ref long toSkip, long emitted, long? first)
-    {
-        var skipped = (int)Math.Min(toSkip, count);
-        toSkip -= skipped;
-        var usable = count - skipped;
-        if (first is { } f) usable = (int)Math.Min(usable, f - emitted);
-        return (skipped, usable);
+        // Skipped on the server: as far as the total shows; on the client: counted.
+        options.OnSkipped?.Invoke(strategy.ServerSkips ? Math.Min(options.Skip, total ?? options.Skip) : window.SkippedHere);
     }
 
     /// <summary>What this listing will emit in all, as far as is known: the matches after -Skip, bounded by -First.</summary>

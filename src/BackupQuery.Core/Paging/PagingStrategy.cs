@@ -1,6 +1,6 @@
 namespace BackupQuery.Paging;
 
-/// <summary>How an API pages: the three strategies of the providers differ only in how the next page is found.</summary>
+/// <summary>How an API pages: the strategies differ in who skips, whether a page can be asked for by where it starts, and how the next page is found.</summary>
 public abstract class PagingStrategy
 {
     /// <summary>ZStack start/limit with replyWithCount, Huawei offset/limit with a total: the server skips.</summary>
@@ -8,6 +8,9 @@ public abstract class PagingStrategy
 
     /// <summary>VBS marker links: the next page starts after the last id; -Skip is applied here.</summary>
     public static readonly PagingStrategy Marker = new MarkerStrategy();
+
+    /// <summary>One reply holds the whole listing (the ZStack image-store scan): -Skip and -First are applied here.</summary>
+    public static readonly PagingStrategy SinglePage = new SinglePageStrategy();
 
     internal abstract bool ServerSkips { get; }
 
@@ -39,5 +42,13 @@ public abstract class PagingStrategy
 
         internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested) =>
             page.Items.Count == 0 || string.IsNullOrEmpty(page.NextMarker) ? null : new PageCursor(current.Offset + page.Items.Count, page.NextMarker);
+    }
+
+    private sealed class SinglePageStrategy : PagingStrategy
+    {
+        internal override bool ServerSkips => false;
+        internal override bool CanAddressPages => false;
+
+        internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested) => null;
     }
 }

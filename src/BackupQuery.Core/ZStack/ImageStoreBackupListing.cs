@@ -7,7 +7,7 @@ namespace BackupQuery.ZStack;
 
 /// <summary>
 /// ZStack <c>GetDatabaseBackupFromImageStore</c>: the scan returns everything in one reply. It goes through the pager all
-/// the same, as a single page without a next marker, so -First/-Skip/-IncludeTotalCount behave as on every other
+/// the same, as <see cref="PagingStrategy.SinglePage"/>, so -First/-Skip/-IncludeTotalCount behave as on every other
 /// listing (applied on the client here).
 /// </summary>
 internal static class ImageStoreBackupListing
@@ -33,7 +33,8 @@ internal static class ImageStoreBackupListing
                     ?? [];
                 return new Page<ZStackImageStoreBackup>(items, items.Count);
             },
-            Strategy = PagingStrategy.Marker,
+            Strategy = PagingStrategy.SinglePage,
+            // The scan takes no page size.
             DefaultPageSize = int.MaxValue,
             MaxPageSize = int.MaxValue,
         };

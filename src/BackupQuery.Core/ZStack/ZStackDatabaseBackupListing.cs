@@ -22,7 +22,7 @@ internal static class ZStackDatabaseBackupListing
             {
                 var request = new ApiRequest(HttpMethod.Get, baseAddress, "v1/database-backups", "QueryDatabaseBackup");
                 foreach (var condition in conditions) request.AddQuery("q", condition.ToString());
-                return request.AddQuery("start", cursor.Offset).AddQuery("limit", limit).AddQuery("replyWithCount", true).AddQuery("sort", query.Sort);
+                return request.AddPageQuery("start", cursor.Offset).AddQuery("limit", limit).AddQuery("replyWithCount", true).AddQuery("sort", query.Sort);
             },
             Reply = ZStackJsonContext.Default.ZStackQueryReplyDatabaseBackupInventory,
             ItemCount = r => r?.Inventories?.Count,

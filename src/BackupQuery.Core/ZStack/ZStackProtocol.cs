@@ -32,6 +32,11 @@ internal sealed class ZStackProtocol : IApiProtocol
 
     public string Provider => ProviderName;
 
+    /// <summary>ZStack replies carry no request id: the job id this client sends in <c>X-Job-UUID</c> serves as one.</summary>
+    public static readonly ProtocolVocabulary Words = new(["X-Job-UUID"], [], ["sessionUuid"]);
+
+    public ProtocolVocabulary Vocabulary => Words;
+
     public ApiPipeline Pipeline { get; }
 
     public Uri BaseAddress { get; }
@@ -143,7 +148,7 @@ internal sealed class ZStackProtocol : IApiProtocol
     public ApiException ReadError(ApiRequest request, HttpResponseMessage response, string body)
     {
         var status = response.StatusCode;
-        var requestId = ApiPipeline.RequestIdOf(response, response.RequestMessage);
+        var requestId = Words.RequestIdOf(response);
         var retryAfter = RetryAfter.Of(response);
         var envelope = TryReadEnvelope(body);
         if (envelope is not null)

@@ -32,6 +32,29 @@ public sealed class EmulatorOptions
     /// <summary>Clock of session expiry and AccessKey time-skew checks; tests substitute a fake one to move time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    // Faults of the whole run. The server reads them on every request, so a test may change them while it runs.
+
+    /// <summary>Faults drawn at random for every list call (null: none).</summary>
+    /// <exception cref="ArgumentException">On set: a chance outside [0, 1], or chances adding up to more than 1.</exception>
+    public RandomFaults? RandomFaults
+    {
+        get => _randomFaults;
+        set => _randomFaults = value?.Validated();
+    }
+
+    private RandomFaults? _randomFaults;
+
+    /// <summary>A ZStack session or IAM token ends after this many authenticated calls (0: no limit): the next call fails as
+    /// an expired one does (ZStack 503 <c>ID.1001</c>, Huawei 401 <c>APIGW.0301</c>); a new login lasts as many again.</summary>
+    public int SessionCallLimit { get; set; }
+
+    /// <summary>Every call, sign-in included, answers 502 with a proxy's HTML page: a server that is down.</summary>
+    public bool DeadServer { get; set; }
+
+    /// <summary>List calls at this offset or past it (<c>start</c> on ZStack, <c>offset</c> on Huawei) answer an empty page
+    /// while the total stays as it is (null: off).</summary>
+    public int? EmptyPagesFrom { get; set; }
+
     /// <summary>Run-time state of the HeadInsert fault: records added at the head of the listings so far.</summary>
     public HeadInserts HeadInserts { get; } = new();
 

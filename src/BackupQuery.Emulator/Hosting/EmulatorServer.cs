@@ -67,7 +67,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         zstack.Map(app, server);
         huawei.Map(app, server);
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A port in use fails here: release what the host holds before the caller reports it.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return server;

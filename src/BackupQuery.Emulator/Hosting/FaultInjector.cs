@@ -22,6 +22,8 @@ public enum FaultKind
     HeadInsert,
     /// <summary>Serves the real reply with one record made odd (<see cref="FaultRule.OddRecord"/>).</summary>
     OddRecord,
+    /// <summary>Serves the real reply with its records left out and its total kept.</summary>
+    EmptyPage,
     /// <summary>Serves the request with every reply header name in lower case, as an HTTP/2 hop (proxy, gateway) passes them on.</summary>
     LowercaseHeaders,
 }

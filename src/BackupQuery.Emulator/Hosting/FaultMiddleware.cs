@@ -13,10 +13,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
     {
         var path = context.Request.Path.Value ?? "";
         var status = AbortedStatus;
+        FaultRule? fault = null;
         server.Gateway.Enter();
         try
         {
-            status = await ServeAsync(context, path, server.Faults.Take(path));
+            fault = Choose(context.Request, path);
+            status = await ServeAsync(context, path, fault);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -35,9 +37,27 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
                 path,
                 context.Request.QueryString.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                status));
+                status)
+            { Fault = fault?.Kind });
         }
     }
+
+    /// <summary>The fault for this request: a dead server first, then an armed rule (every matching rule counts the
+    /// request), then for a list call a random draw, then an empty page past <see cref="EmulatorOptions.EmptyPagesFrom"/>.</summary>
+    private FaultRule? Choose(HttpRequest request, string path)
+    {
+        var options = server.Options;
+        if (options.DeadServer) return new FaultRule(path, FaultKind.Status) { StatusCode = StatusCodes.Status502BadGateway };
+        if (server.Faults.Take(path) is { } armed) return armed;
+        if (!RandomFaults.IsListCall(request.Method, path)) return null;
+        if (options.RandomFaults?.Draw(path) is { } drawn) return drawn;
+        return options.EmptyPagesFrom is { } from && PageOffset(request.Query) >= from ? new FaultRule(path, FaultKind.EmptyPage) : null;
+    }
+
+    /// <summary>Where the requested page starts: <c>start</c> on ZStack, <c>offset</c> on Huawei, 0 when absent or not a number.</summary>
+    private static long PageOffset(IQueryCollection query) =>
+        long.TryParse(query["offset"].FirstOrDefault() ?? query["start"].FirstOrDefault(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset : 0;
 
     private async Task<int> ServeAsync(HttpContext context, string path, FaultRule? fault)
     {
@@ -74,6 +94,9 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
             case FaultKind.ExpireCredentials:
                 server.ExpireCredentials();
                 break;
+            case FaultKind.EmptyPage:
+                await EmptyPageRewriter.ServeAsync(context, next);
+                return response.StatusCode;
             case FaultKind.LowercaseHeaders:
                 response.OnStarting(() =>
                 {

@@ -30,14 +30,8 @@ internal static class OddRecordRewriter
     public const string OddDate = "not-a-date";
     public const string OddBoolean = "yes";
 
-    public static async Task ServeAsync(HttpContext context, RequestDelegate next, OddRecordKind kind)
-    {
-        var response = context.Response;
-        var body = await ReplyBuffer.CaptureAsync(context, next);
-        if (response.StatusCode == StatusCodes.Status200OK && Rewrite(body, context.Request.Path.Value ?? "", kind) is { } odd) body = odd;
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, context.RequestAborted);
-    }
+    public static Task ServeAsync(HttpContext context, RequestDelegate next, OddRecordKind kind) =>
+        ReplyBuffer.ServeRewrittenAsync(context, next, body => Rewrite(body, context.Request.Path.Value ?? "", kind));
 
     /// <summary>The body with one record made odd, or null when it holds no list of records.</summary>
     internal static byte[]? Rewrite(byte[] body, string path, OddRecordKind kind)

@@ -23,4 +23,14 @@ internal static class ReplyBuffer
         }
         return buffer.ToArray();
     }
+
+    /// <summary>Serves the endpoint's reply changed by <paramref name="rewrite"/> when it is a 200 (null from it: unchanged).</summary>
+    public static async Task ServeRewrittenAsync(HttpContext context, RequestDelegate next, Func<byte[], byte[]?> rewrite)
+    {
+        var response = context.Response;
+        var body = await CaptureAsync(context, next);
+        if (response.StatusCode == StatusCodes.Status200OK && rewrite(body) is { } changed) body = changed;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
+    }
 }

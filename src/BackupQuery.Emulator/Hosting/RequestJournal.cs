@@ -3,7 +3,11 @@ using System.Collections.Concurrent;
 namespace BackupQuery.Emulator.Hosting;
 
 /// <summary>A request as the emulator received it: tests use it to prove that a filter reached the server.</summary>
-public sealed record JournalEntry(string Method, string Path, string RawQuery, IReadOnlyDictionary<string, string> Headers, int Status);
+public sealed record JournalEntry(string Method, string Path, string RawQuery, IReadOnlyDictionary<string, string> Headers, int Status)
+{
+    /// <summary>The fault the emulator applied to this request (armed, random, or of the whole run), if any.</summary>
+    public FaultKind? Fault { get; init; }
+}
 
 public sealed class RequestJournal
 {

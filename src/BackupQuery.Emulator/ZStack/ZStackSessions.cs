@@ -13,9 +13,12 @@ public sealed class ZStackSession(string uuid, string accountUuid, string userUu
     public string UserType { get; } = userType;
     public DateTimeOffset CreateDate { get; } = createDate;
     public DateTimeOffset ExpiredDate { get; internal set; }
+    /// <summary>Authenticated calls made with the session (counted against <see cref="EmulatorOptions.SessionCallLimit"/>).</summary>
+    public int Calls { get; internal set; }
 }
 
-/// <summary>The session table of the management node: sliding expiry, per-user session cap, logout, mass expiry.</summary>
+/// <summary>The session table of the management node: sliding expiry, per-user session cap, logout, mass expiry, and
+/// sessions that end after a number of calls (<see cref="EmulatorOptions.SessionCallLimit"/>).</summary>
 public sealed class ZStackSessions(EmulatorOptions options)
 {
     private readonly ConcurrentDictionary<string, ZStackSession> _sessions = new(StringComparer.Ordinal);
@@ -29,14 +32,17 @@ public sealed class ZStackSessions(EmulatorOptions options)
     private int _logoutCount;
 
     /// <summary>Sessions that are still valid now.</summary>
-    public IReadOnlyList<ZStackSession> Active => [.. _sessions.Values.Where(s => s.ExpiredDate > Now)];
+    public IReadOnlyList<ZStackSession> Active => [.. _sessions.Values.Where(IsLive)];
 
     private DateTimeOffset Now => options.Clock.GetUtcNow();
+
+    private bool IsLive(ZStackSession session) =>
+        session.ExpiredDate > Now && (options.SessionCallLimit <= 0 || session.Calls < options.SessionCallLimit);
 
     internal ZStackSession Open(string accountUuid, string userUuid, string userType)
     {
         var now = Now;
-        if (_sessions.Values.Count(s => s.UserUuid == userUuid && s.ExpiredDate > now) >= options.ZStackMaxSessionsPerUser)
+        if (_sessions.Values.Count(s => s.UserUuid == userUuid && IsLive(s)) >= options.ZStackMaxSessionsPerUser)
             throw ZStackFailure.Envelope("ID.1006", "Too many sessions",
                 $"the user has reached the maximum of {options.ZStackMaxSessionsPerUser} concurrent sessions; log out unused sessions");
         var session = new ZStackSession(Guid.NewGuid().ToString("N"), accountUuid, userUuid, userType, now)
@@ -48,25 +54,26 @@ public sealed class ZStackSessions(EmulatorOptions options)
         return session;
     }
 
-    /// <summary>The session if valid, its expiry renewed (sliding); null if unknown or expired (an expired one is dropped).</summary>
+    /// <summary>The session if valid, its expiry renewed (sliding) and the call counted; null if unknown, expired or out
+    /// of calls (such a one is dropped).</summary>
     public ZStackSession? Touch(string uuid)
     {
         if (!_sessions.TryGetValue(uuid, out var session)) return null;
-        var now = Now;
         lock (session)
         {
-            if (session.ExpiredDate <= now)
+            if (!IsLive(session))
             {
                 _sessions.TryRemove(uuid, out _);
                 return null;
             }
-            session.ExpiredDate = now + options.ZStackSessionTimeout;
+            session.ExpiredDate = Now + options.ZStackSessionTimeout;
+            session.Calls++;
         }
         return session;
     }
 
     /// <summary>Whether the session is valid, without renewing it.</summary>
-    public bool IsValid(string uuid) => _sessions.TryGetValue(uuid, out var s) && s.ExpiredDate > Now;
+    public bool IsValid(string uuid) => _sessions.TryGetValue(uuid, out var s) && IsLive(s);
 
     public void Logout(string uuid)
     {

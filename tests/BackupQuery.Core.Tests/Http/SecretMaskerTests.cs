@@ -1,4 +1,5 @@
-using BackupQuery.Http;
+using BackupQuery.HuaweiCloud;
+using BackupQuery.ZStack;
 
 namespace BackupQuery.Core.Tests.Http;
 
@@ -11,12 +12,12 @@ public class SecretMaskerTests
     [InlineData("X-Subject-Token", "MIIEXAMPLETOKEN", "***")]
     [InlineData("X-Security-Token", "sts-token", "***")]
     [InlineData("X-Sdk-Date", "20060102T150405Z", "20060102T150405Z")]
-    public void MasksCredentialHeaders(string name, string value, string shown) => Assert.Equal(shown, SecretMasker.HeaderValue(name, value));
+    public void MasksCredentialHeaders(string name, string value, string shown) => Assert.Equal(shown, HuaweiCloudProtocol.Words.Masker.HeaderValue(name, value));
 
     [Fact]
     public void MasksPasswordMembersInBodies()
     {
-        var masked = SecretMasker.Body("{\"user\":{\"name\":\"u\",\"password\":\"s3cr\\\"et\"},\"x\":1}");
+        var masked = ZStackProtocol.Words.Masker.Body("{\"user\":{\"name\":\"u\",\"password\":\"s3cr\\\"et\"},\"x\":1}");
         Assert.DoesNotContain("s3cr", masked);
         Assert.Contains("\"name\":\"u\"", masked);
         Assert.Contains("\"x\":1", masked);

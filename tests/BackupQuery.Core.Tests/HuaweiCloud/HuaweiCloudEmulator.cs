@@ -10,8 +10,12 @@ namespace BackupQuery.Core.Tests.HuaweiCloud;
 /// <summary>An emulator (<see cref="TestEmulator"/>) for one test, with the lines that connect to its Huawei half.</summary>
 public sealed class HuaweiCloudEmulator : TestEmulator
 {
-    // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it).
-    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) };
+    // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it), and
+    // a listing that makes no progress gives up after 5 s.
+    public static readonly RetryPolicy FastRetry = new()
+    {
+        BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100), MaxTotalWait = TimeSpan.FromSeconds(5),
+    };
 
     private HuaweiCloudEmulator(EmulatorServer server) : base(server) { }
     public string Region => Options.Projects[0].Name;

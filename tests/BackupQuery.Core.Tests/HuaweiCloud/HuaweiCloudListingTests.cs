@@ -292,7 +292,7 @@ public class HuaweiCloudListingTests
     }
 
     [Fact]
-    public async Task A_token_that_stays_rejected_fails_after_one_renewal()
+    public async Task A_token_that_stays_rejected_fails_after_the_retry_count_of_renewals()
     {
         await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 10);
         using var connection = await emulator.ConnectAsync();
@@ -300,8 +300,9 @@ public class HuaweiCloudListingTests
 
         var error = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, None)));
         Assert.Equal(ApiErrorKind.Authentication, error.Kind);
-        Assert.Equal(2, emulator.Requests("/cbr/").Count);
-        Assert.Equal(2, emulator.Server.HuaweiCloud.TokenIssueCount);
+        // The first sign-in, then one renewal per rejection until -MaximumRetryCount (3) renewals brought no progress.
+        Assert.Equal(4, emulator.Requests("/cbr/").Count);
+        Assert.Equal(4, emulator.Server.HuaweiCloud.TokenIssueCount);
     }
 
     [Fact]
@@ -335,11 +336,29 @@ public class HuaweiCloudListingTests
         await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.RdsCount = 20);
         using var connection = await emulator.ConnectAsync();
         var instance = emulator.Server.HuaweiCloud.Rds.BusiestInstance.Id;
-        emulator.Server.Faults.Add(new FaultRule("/rds/", FaultKind.Status, Times: 10) { StatusCode = 503 });
+        emulator.Server.Faults.Add(new FaultRule("/rds/", FaultKind.Status, Times: 1_000_000) { StatusCode = 503 });
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(connection.GetRdsBackupsAsync(new RdsBackupQuery { InstanceId = instance }, AllPages, None)));
         Assert.Equal(ApiErrorKind.ServiceUnavailable, error.Kind);
-        Assert.Equal(4, emulator.Requests("/rds/").Count); // RetryPolicy's default: the first try and three retries
+        // A listing is bounded by time without progress (FastRetry: 5 s), not by a count of attempts.
+        Assert.True(emulator.Requests("/rds/").Count > HuaweiCloudEmulator.FastRetry.MaxAttempts);
+        Assert.InRange(clock.Elapsed, HuaweiCloudEmulator.FastRetry.MaxTotalWait - TimeSpan.FromSeconds(1), HuaweiCloudEmulator.FastRetry.MaxTotalWait + TimeSpan.FromSeconds(3));
+        Assert.Contains($"no request of the listing succeeded for 5 s (-MaximumRetryWaitSec)", error.Message);
+    }
+
+    [Fact]
+    public async Task Ten_gateway_errors_in_a_row_do_not_end_a_listing()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.RdsCount = 20);
+        using var connection = await emulator.ConnectAsync();
+        var instance = emulator.Server.HuaweiCloud.Rds.BusiestInstance.Id;
+        emulator.Server.Faults.Add(new FaultRule("/rds/", FaultKind.Status, Times: 10) { StatusCode = 503 });
+
+        var records = await ToListAsync(connection.GetRdsBackupsAsync(new RdsBackupQuery { InstanceId = instance }, AllPages, None));
+        Assert.Equal(emulator.Server.HuaweiCloud.Rds.BusiestInstance.Id, Assert.Single(records.Select(r => r.InstanceId).Distinct()));
+        Assert.Equal(11, emulator.Requests("/rds/").Count);
+        Assert.Equal([.. Enumerable.Repeat(503, 10), 200], emulator.Requests("/rds/").Select(r => r.Status));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class HuaweiCloudQueryTests
         var query = new VbsBackupQuery { Detailed = true, SortBy = "SIZE", Descending = false, Status = "Available" };
         var p = Map(query.Parameters());
         Assert.Equal(("size", "asc", "available"), (p["sort_key"], p["sort_dir"], p["status"]));
-        Assert.Equal("backups/detail", query.Resource);
+        Assert.Equal(("backups/detail", "ListBackupsDetails"), (HuaweiCloudApis.VbsBackupDetails.Resource, HuaweiCloudApis.VbsBackupDetails.Operation));
     }
 
     [Fact]
@@ -90,9 +90,9 @@ public class HuaweiCloudQueryTests
         {
             BackupsLinks = [new LinkDto { Rel = "next", Href = "http://192.168.82.222:8776/b23b579f08c84228b9b4673c46f0c442/backups?limit=1&offset=1&marker=1d1139d8-8989-49d3-8aa1-83eb691e6db2" }],
         };
-        Assert.Equal("1d1139d8-8989-49d3-8aa1-83eb691e6db2", VbsListing.NextMarker(reply));
-        Assert.Null(VbsListing.NextMarker(new VbsBackupsReply { BackupsLinks = [new LinkDto { Rel = "self", Href = "http://h/x?marker=a" }] }));
-        Assert.Null(VbsListing.NextMarker(new VbsBackupsReply()));
+        Assert.Equal("1d1139d8-8989-49d3-8aa1-83eb691e6db2", VbsNextLink.NextMarker(reply));
+        Assert.Null(VbsNextLink.NextMarker(new VbsBackupsReply { BackupsLinks = [new LinkDto { Rel = "self", Href = "http://h/x?marker=a" }] }));
+        Assert.Null(VbsNextLink.NextMarker(new VbsBackupsReply()));
     }
 
     [Fact]

@@ -98,6 +98,44 @@ public class PagedListingTests
         Assert.Equal([null, "9"], server.Markers);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public async Task Stops_at_the_first_empty_page_though_the_total_says_more(int readAhead)
+    {
+        // The total says 50,000, but the pages are empty from 2,100 on: a sequential reader stops there after 4 requests.
+        var requests = new List<long>();
+        Task<Page<int>> Fetch(PageCursor cursor, int limit, CancellationToken _)
+        {
+            lock (requests) requests.Add(cursor.Offset);
+            var take = (int)Math.Max(0, Math.Min(limit, 2100 - cursor.Offset));
+            return Task.FromResult(new Page<int>(Enumerable.Range((int)cursor.Offset, take).ToList(), 50_000));
+        }
+
+        var all = await Collect(PagedListing.StreamAsync<int>(Fetch, PagingStrategy.Offset, 1000, 1000, new PagingOptions(), readAhead));
+        Assert.Equal(Enumerable.Range(0, 2100), all);
+        // First page, then at most the pages in flight when the empty one came back (and their refills while the full ones were read).
+        Assert.InRange(requests.Count, 4, 4 + readAhead + 1);
+    }
+
+    [Fact]
+    public async Task A_single_page_listing_asks_once_and_applies_skip_and_first_here()
+    {
+        var calls = 0;
+        Task<Page<int>> Fetch(PageCursor cursor, int limit, CancellationToken _)
+        {
+            calls++;
+            return Task.FromResult(new Page<int>(Enumerable.Range(0, 50).ToList(), 50));
+        }
+
+        long? skipped = null;
+        var some = await Collect(PagedListing.StreamAsync<int>(Fetch, PagingStrategy.SinglePage, int.MaxValue, int.MaxValue,
+            new PagingOptions { Skip = 10, First = 5, OnSkipped = s => skipped = s }, readAhead: 8));
+        Assert.Equal([10, 11, 12, 13, 14], some);
+        Assert.Equal(1, calls);
+        Assert.Equal(10, skipped);
+    }
+
     [Fact]
     public async Task ReportsTotalAndProgress()
     {

@@ -91,7 +91,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
         "502 burst" => new(path, FaultKind.Status, Times: 2) { StatusCode = 502 },
         "reset" => new(path, FaultKind.ConnectionReset),
         "truncated" => new(path, FaultKind.TruncatedJson),
-        "malformed" => new(path, FaultKind.MalformedJson, Times: 100),
+        "malformed" => new(path, FaultKind.MalformedJson, Times: 1_000_000),
         "slower than the timeout" => new(path, FaultKind.Delay) { Delay = Emulator.Timeout + TimeSpan.FromSeconds(1) },
         "credential expires" => new(path, FaultKind.ExpireCredentials),
         "head inserts" => new(path, FaultKind.HeadInsert, Times: 1000) { InsertCount = 7 },
@@ -103,7 +103,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
     public sealed class Emulator : IAsyncLifetime
     {
         public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-        private static readonly RetryPolicy Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2) };
+        private static readonly RetryPolicy Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(3) };
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public EmulatorServer Server { get; private set; } = null!;

@@ -9,7 +9,7 @@ namespace BackupQuery.Core.Tests.ZStack;
 /// <summary>An emulator (<see cref="TestEmulator"/>) for one test, with the lines that connect to its ZStack half.</summary>
 public sealed class ZStackEmulator : TestEmulator
 {
-    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2) };
+    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(5) };
 
     private ZStackEmulator(EmulatorServer server) : base(server) { }
 

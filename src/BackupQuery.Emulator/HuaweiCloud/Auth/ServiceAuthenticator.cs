@@ -19,7 +19,7 @@ internal sealed class ServiceAuthenticator(EmulatorOptions options, IamTokenStor
         string? projectHeader = null;
         if (tokenValue.Length > 0)
         {
-            token = tokens.Find(tokenValue);
+            token = tokens.Use(tokenValue, options.SessionCallLimit);
             if (token is null)
             {
                 await HuaweiErrors.Unauthorized(context, "Incorrect IAM authentication information: the token is invalid or has expired");

@@ -1,22 +1,13 @@
 using BackupQuery.Http;
-using BackupQuery.Paging;
-using BackupQuery.Records;
 
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>
-/// VBS backups, summary or detailed: marker paging, 1,000 at most per page. The reply has no total, so pages cannot be
-/// planned ahead. The <c>next</c> link may name an internal host and drop <c>/v2</c>, so only its <c>marker</c> is taken
-/// and the next page is asked of the configured endpoint.
+/// The VBS <c>next</c> link: it may name an internal host and drop <c>/v2</c>, so only its <c>marker</c> is taken and the
+/// next page is asked of the configured endpoint.
 /// </summary>
-internal static class VbsListing
+internal static class VbsNextLink
 {
-    public const int MaxPageSize = 1000;
-
-    public static PagedApi<VbsBackupsReply, VbsBackup> For(VbsBackupQuery query, HuaweiCloudProject project) =>
-        project.Listing(HuaweiCloudEndpoints.Vbs, "v2", query.Resource, query.Detailed ? "ListBackupsDetails" : "ListBackups", query.Parameters(), PagingStrategy.Marker, MaxPageSize,
-            HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r?.Backups, b => project.Mapper.Map(b, query.Detailed), r => r?.Count, NextMarker);
-
     /// <summary>The <c>marker</c> of the <c>rel=next</c> link, or null when no more remain.</summary>
     internal static string? NextMarker(VbsBackupsReply? reply)
     {

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace BackupQuery.Http;
+
+/// <summary>
+/// Learns a gateway's rate from its throttles and keeps to it. Until the first throttle requests go out unpaced. A
+/// gateway throttles when its bucket is empty, so between two throttles it served exactly its rate (plus what its
+/// bucket had gained): a throttle sets the pace just below the rate served since the one before (the first throttle
+/// uses the successes of the last <see cref="Window"/>). Every second without a throttle the pace rises by
+/// <see cref="Probe"/>, so a limit that was raised is found again. Paced requests start no closer together than the
+/// pace allows, in arrival order.
+/// </summary>
+public sealed class RequestPacer
+{
+    /// <summary>How far back successes count towards the rate served before the first throttle.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
+
+    /// <summary>The pace after a throttle, as a share of the rate served.</summary>
+    public const double Backoff = 0.97;
+
+    /// <summary>Growth of the pace per second without a throttle.</summary>
+    public const double Probe = 0.005;
+
+    /// <summary>Successes since the last throttle below which a throttle measures nothing new (one burst of refusals).</summary>
+    private const int MinimumSample = 5;
+
+    private readonly object _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Queue<TimeSpan> _recent = new();
+    private double? _rate;
+    private TimeSpan _rateSetAt;
+    private TimeSpan _nextStart;
+    private TimeSpan _lastThrottle;
+    private int _sinceThrottle;
+
+    /// <summary>Requests per second now, or null while unpaced.</summary>
+    public double? Rate
+    {
+        get { lock (_gate) return CurrentRate(_clock.Elapsed); }
+    }
+
+    /// <summary>Waits for this request's turn under the pace (at once while unpaced).</summary>
+    public Task WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (_gate)
+        {
+            var now = _clock.Elapsed;
+            if (CurrentRate(now) is not { } rate) return Task.CompletedTask;
+            var start = _nextStart > now ? _nextStart : now;
+            _nextStart = start + TimeSpan.FromSeconds(1 / rate);
+            wait = start - now;
+        }
+        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, cancellationToken);
+    }
+
+    public void OnSuccess()
+    {
+        lock (_gate)
+        {
+            _sinceThrottle++;
+            if (_rate is not null) return;
+            var now = _clock.Elapsed;
+            _recent.Enqueue(now);
+            while (now - _recent.Peek() > Window) _recent.Dequeue();
+        }
+    }
+
+    /// <summary>A throttle: pace just below the rate served since the last one (at least one request a second).</summary>
+    public void OnThrottled()
+    {
+        lock (_gate)
+        {
+            var now = _clock.Elapsed;
+            double? served = null;
+            if (_rate is null)
+            {
+                var span = _recent.Count == 0 ? Window : now - _recent.Peek();
+                served = _recent.Count / Math.Max(span.TotalSeconds, 0.25);
+                _recent.Clear();
+            }
+            else if (_sinceThrottle >= MinimumSample)
+            {
+                served = _sinceThrottle / Math.Max((now - _lastThrottle).TotalSeconds, 0.001);
+            }
+            // Too few successes since the last throttle: the same burst of refusals; hold the pace where it is.
+            _rate = served is { } s ? Math.Max(1, s * Backoff) : CurrentRate(now);
+            _rateSetAt = now;
+            _lastThrottle = now;
+            _sinceThrottle = 0;
+        }
+    }
+
+    private double? CurrentRate(TimeSpan now) => _rate is { } rate ? rate * Math.Pow(1 + Probe, (now - _rateSetAt).TotalSeconds) : null;
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization.Metadata;
+using BackupQuery.Paging;
+
+namespace BackupQuery.HuaweiCloud;
+
+/// <summary>
+/// One Huawei Cloud listing API as data: <c>GET {service endpoint}/{version}/{project_id}/{resource}</c>, its operation
+/// name, how it pages (up to <paramref name="MaxPageSize"/>, also the default), and where a reply keeps its items, its
+/// total and, for marker paging, the next marker. <see cref="HuaweiCloudProject.Listing"/> turns it into a listing.
+/// </summary>
+internal sealed record HuaweiCloudApi<TReply, TDto>(
+    string Service,
+    string Version,
+    string Resource,
+    string Operation,
+    PagingStrategy Strategy,
+    int MaxPageSize,
+    JsonTypeInfo<TReply> Reply,
+    Func<TReply?, List<TDto>?> Items,
+    Func<TReply?, long?> Total,
+    Func<TReply?, string?>? NextMarker = null);

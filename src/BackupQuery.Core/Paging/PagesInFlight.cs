@@ -1,0 +1,48 @@
+namespace BackupQuery.Paging;
+
+/// <summary>A page requested and not yet consumed: what was asked for, and its reply to come.</summary>
+internal readonly record struct Pending<T>(PageRequest Request, Task<Page<T>> Page);
+
+/// <summary>
+/// The pages a listing has asked for and not yet consumed, in the order they will be consumed. Disposing it (done,
+/// failed, or the caller stopped early) cancels every page still in flight.
+/// </summary>
+internal sealed class PagesInFlight<T>(PageFetcher<T> fetch, CancellationToken cancellationToken) : IDisposable
+{
+    private readonly LinkedList<Pending<T>> _pages = new();
+    private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+    public int Count => _pages.Count;
+
+    /// <summary>Asks for a page, to be consumed after those already in flight.</summary>
+    public void Add(PageRequest request) => _pages.AddLast(Start(request));
+
+    /// <summary>Asks for a page, to be consumed before every other.</summary>
+    public void AddFirst(PageRequest request) => _pages.AddFirst(Start(request));
+
+    /// <summary>Puts a page already fetched back at the head, to be consumed again.</summary>
+    public void PutBack(Pending<T> pending) => _pages.AddFirst(pending);
+
+    public Pending<T>? TakeNext()
+    {
+        if (_pages.First is not { } head) return null;
+        _pages.RemoveFirst();
+        return head.Value;
+    }
+
+    /// <summary>Drops every page in flight: their replies (or failures) are no longer wanted.</summary>
+    public void Abandon()
+    {
+        foreach (var pending in _pages) _ = pending.Page.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        _pages.Clear();
+    }
+
+    public void Dispose()
+    {
+        _cancel.Cancel();
+        Abandon();
+        _cancel.Dispose();
+    }
+
+    private Pending<T> Start(PageRequest request) => new(request, fetch(request.Cursor, request.Limit, _cancel.Token));
+}
