@@ -136,7 +136,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
         }
     }
 
-        private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);
+    private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);
 
     private static Task Text(HttpResponse response, string contentType, string body)
     {
