@@ -32,7 +32,7 @@
                 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/backupquery/BackupQuery'
             LicenseUri   = 'https://github.com/backupquery/BackupQuery/blob/main/LICENSE'
-            # build.ps1 writes the CHANGELOG.md section of the version it builds here (the source keeps the link).
+            # The build (tools/BackupQuery.ModuleLayout) writes the CHANGELOG.md section of the version it builds here.
             ReleaseNotes = 'https://github.com/backupquery/BackupQuery/blob/main/CHANGELOG.md'
         }
     }

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace BackupQuery.Module.Tests;
 
 /// <summary>
-/// No type of a bundled dependency (build.ps1's <c>$DependencyAssemblies</c>: System.Text.Json and what it needs) is
+/// No type of a bundled dependency (the layout's <c>DependencyAssembly</c> items: System.Text.Json and what it needs) is
 /// on a public cmdlet surface: not a parameter type, not an [OutputType], and not the type of a public property or
 /// field of an output or parameter type, followed through the module's own types to any depth. PowerShell 7 loads its
 /// own copies of those assemblies, other modules load other versions, and a type from them in a signature would tie
@@ -11,15 +11,17 @@ namespace BackupQuery.Module.Tests;
 /// </summary>
 public sealed class DependencyTypeTests
 {
-    /// <summary>The bundled dependencies' file names, read from build.ps1's allow-list (the one place they are written).</summary>
-    public static IReadOnlySet<string> DependencyAssemblies { get; } = ManifestTests
-        .Values(File.ReadAllText(Path.Combine(ModuleUnderTest.RepositoryRoot, "build.ps1")), @"\$DependencyAssemblies")
+    /// <summary>
+    /// The bundled dependencies' file names, read from the allow-list in tools/BackupQuery.ModuleLayout (the one place
+    /// they are written).
+    /// </summary>
+    public static IReadOnlySet<string> DependencyAssemblies { get; } = LayoutAllowList.Items("DependencyAssembly")
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public static TheoryData<string> CmdletNames() => CmdletContractTests.CmdletNames();
 
     [Fact]
-    public void TheDependencyListIsReadFromBuildScript()
+    public void TheDependencyListIsReadFromTheLayoutProject()
     {
         Assert.Contains("System.Text.Json.dll", DependencyAssemblies);
         Assert.Contains("Microsoft.Bcl.AsyncInterfaces.dll", DependencyAssemblies);

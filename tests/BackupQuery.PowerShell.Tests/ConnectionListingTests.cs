@@ -25,9 +25,10 @@ public sealed class ConnectionListingTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal(["prod-a|False", "prod-b|False", "lab|True"], rows);
         Assert.Equal(["hw|True"], ps.Run("Get-HuaweiCloudConnection | ForEach-Object { '{0}|{1}' -f $_.Name, $_.IsDefault }").Succeeded().Objects);
         var table = ps.Run("Get-ZStackConnection | Out-String -Width 80").Succeeded().Text;
-        var labRow = table.Split('\n').Single(l => l.StartsWith("lab "));
-        Assert.Contains(" * ", labRow);
-        Assert.DoesNotContain("*", table.Split('\n').Single(l => l.StartsWith("prod-a ")));
+        // Name is the last column (it takes the rest of the width); the marker is in the first.
+        var labRow = table.Split('\n').Single(l => l.TrimEnd().EndsWith(" lab"));
+        Assert.StartsWith("*", labRow.TrimStart());
+        Assert.DoesNotContain("*", table.Split('\n').Single(l => l.TrimEnd().EndsWith(" prod-a")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BackupQuery.PowerShell.Infrastructure;
 using System.Management.Automation;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.PowerShell.Tests.Support;
@@ -79,5 +80,26 @@ public sealed class ErrorRecordTests(EmulatorFixture emulator) : IClassFixture<E
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains($"{written} record(s) were written before this failure", error.ToString());
         Assert.Contains("HTTP 400", error.ToString());
+    }
+
+    [Fact]
+    public void AFailedListingSaysHowToResumeAndTheResumeGetsTheRest()
+    {
+        using var ps = PowerShellSession.Start();
+        ps.Run(emulator.ConnectZStackScript).Succeeded();
+        emulator.Server.Faults.Add(new FaultRule(Listing, FaultKind.Status) { StatusCode = 400, AfterRequests = 1 });
+        var result = ps.Run("Get-ZStackDatabaseBackup -PageSize 500 -Skip 7 -First 3000 | ForEach-Object Uuid");
+        emulator.Server.Faults.Clear();
+        var written = result.Output.Count;
+        Assert.InRange(written, 100, emulator.Options.ZStackCount - 8);
+        var error = Assert.Single(result.Errors);
+        var target = Assert.IsType<IncompleteListing>(error.TargetObject);
+        Assert.Equal((written, 7L + written, 3000L - written), (target.RecordsWritten, target.ResumeSkip, target.ResumeFirst));
+        Assert.Contains($"-Skip {7 + written} -First {3000 - written}", error.ErrorDetails.RecommendedAction);
+
+        // The resume the error names picks up exactly where the listing stopped.
+        var rest = ps.Run($"Get-ZStackDatabaseBackup -PageSize 500 -Skip {target.ResumeSkip} -First {target.ResumeFirst} | ForEach-Object Uuid").Succeeded();
+        var all = emulator.Server.ZStack.Backups.Skip(7).Take(3000).Select(b => b.Uuid).ToList();
+        Assert.Equal(all, result.Objects.Concat(rest.Objects).Cast<string>());
     }
 }

@@ -24,8 +24,8 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
             data.Add("vbs", ["Id", "Name"], width);
             data.Add("vbs-detailed", [Created, "Status", "Size", "Name"], width);
             data.Add("cbr", [Created, "Status", "Size", "Name"], width);
-            data.Add("zstack-connection", ["Name", "Default", "AuthKind", "Identity", "Expires (UTC)"], width);
-            data.Add("huaweicloud-connection", ["Name", "Default", "Region", "AuthKind", "Expires (UTC)"], width);
+            data.Add("zstack-connection", ["Default", "Expires (UTC)", "AuthKind", "Identity", "Name"], width);
+            data.Add("huaweicloud-connection", ["Default", "Expires (UTC)", "AuthKind", "Region", "Name"], width);
         }
         return data;
     }

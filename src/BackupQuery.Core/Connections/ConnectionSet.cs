@@ -56,6 +56,4 @@ public sealed class ConnectionSet
     {
         lock (_gate) return _all.Where(c => type is null || type.IsInstanceOfType(c)).ToArray();
     }
-
-    public IReadOnlyList<IBackupConnection> All => Of(null);
 }

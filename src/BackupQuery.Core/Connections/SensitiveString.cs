@@ -24,7 +24,8 @@ public sealed class SensitiveString : IDisposable
         return new SensitiveString(secure);
     }
 
-    public bool IsEmpty => _value.Length == 0;
+    /// <summary>An independent copy: disposing one leaves the other usable.</summary>
+    public SensitiveString Copy() => new(_value);
 
     /// <summary>True once <see cref="Dispose"/> has zeroed and released the value.</summary>
     public bool IsDisposed { get; private set; }

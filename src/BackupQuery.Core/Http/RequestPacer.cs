@@ -66,7 +66,8 @@ public sealed class RequestPacer
         }
     }
 
-    /// <summary>A throttle: pace just below the rate served since the last one (at least one request a second).</summary>
+    /// <summary>A throttle: pace just below the rate served since the last one (at least one request a second); unmeasurable
+    /// with fewer than a handful of successes, and then the pace stays as it was (none before the first measured throttle).</summary>
     public void OnThrottled()
     {
         lock (_gate)
@@ -75,15 +76,14 @@ public sealed class RequestPacer
             double? served = null;
             if (_rate is null)
             {
-                var span = _recent.Count == 0 ? Window : now - _recent.Peek();
-                served = _recent.Count / Math.Max(span.TotalSeconds, 0.25);
-                _recent.Clear();
+                if (_recent.Count >= MinimumSample) served = _recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25);
             }
             else if (_sinceThrottle >= MinimumSample)
             {
                 served = _sinceThrottle / Math.Max((now - _lastThrottle).TotalSeconds, 0.001);
             }
-            // Too few successes since the last throttle: the same burst of refusals; hold the pace where it is.
+            // Too few successes to measure a rate (a burst of refusals, or throttles that come whatever the pace): hold.
+            if (served is null && _rate is null) return;
             _rate = served is { } s ? Math.Max(1, s * Backoff) : CurrentRate(now);
             _rateSetAt = now;
             _lastThrottle = now;

@@ -9,7 +9,7 @@ namespace BackupQuery.HuaweiCloud;
 /// total and, for marker paging, the next marker. <see cref="HuaweiCloudProject.Listing"/> turns it into a listing.
 /// </summary>
 internal sealed record HuaweiCloudApi<TReply, TDto>(
-    string Service,
+    HuaweiCloudService Service,
     string Version,
     string Resource,
     string Operation,

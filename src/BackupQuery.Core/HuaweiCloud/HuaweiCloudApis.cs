@@ -7,17 +7,17 @@ internal static class HuaweiCloudApis
 {
     /// <summary>GeminiDB (GaussDB NoSQL) backups: offset paging up to <c>total_count</c>, 100 at most per page.</summary>
     public static readonly HuaweiCloudApi<GeminiDbBackupsReply, GeminiDbBackupDto> GeminiDbBackups = new(
-        HuaweiCloudEndpoints.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", PagingStrategy.Offset, MaxPageSize: 100,
+        HuaweiCloudService.GeminiDb, "v3.1", "backups", "ShowAllInstancesBackupsNew", PagingStrategy.Offset, MaxPageSize: 100,
         HuaweiCloudJsonContext.Default.GeminiDbBackupsReply, r => r?.Backups, r => r?.TotalCount);
 
     /// <summary>Relational RDS backups of one instance: offset paging up to <c>total_count</c>, 100 at most per page.</summary>
     public static readonly HuaweiCloudApi<RdsBackupsReply, RdsBackupDto> RdsBackups = new(
-        HuaweiCloudEndpoints.Rds, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 100,
+        HuaweiCloudService.Rds, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 100,
         HuaweiCloudJsonContext.Default.RdsBackupsReply, r => r?.Backups, r => r?.TotalCount);
 
     /// <summary>CBR backups: offset paging up to <c>count</c> (the total of matches, not the page size), 1,000 at most per page.</summary>
     public static readonly HuaweiCloudApi<CbrBackupsReply, CbrBackupDto> CbrBackups = new(
-        HuaweiCloudEndpoints.Cbr, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 1000,
+        HuaweiCloudService.Cbr, "v3", "backups", "ListBackups", PagingStrategy.Offset, MaxPageSize: 1000,
         HuaweiCloudJsonContext.Default.CbrBackupsReply, r => r?.Backups, r => r?.Count);
 
     /// <summary>
@@ -25,7 +25,7 @@ internal static class HuaweiCloudApis
     /// a marker cannot address a page ahead of the one that names it.
     /// </summary>
     public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackups = new(
-        HuaweiCloudEndpoints.Vbs, "v2", "backups", "ListBackups", PagingStrategy.Marker, MaxPageSize: 1000,
+        HuaweiCloudService.Vbs, "v2", "backups", "ListBackups", PagingStrategy.Marker, MaxPageSize: 1000,
         HuaweiCloudJsonContext.Default.VbsBackupsReply, r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker);
 
     /// <summary>VBS backups with details: as <see cref="VbsBackups"/>, from <c>backups/detail</c>.</summary>

@@ -16,8 +16,11 @@ public abstract class HuaweiCloudCredential : IDisposable
     /// <summary><c>Password</c>, <c>AccessKey</c> or <c>TemporaryAccessKey</c>.</summary>
     public abstract string AuthKind { get; }
 
-    /// <summary>Clears the secrets from memory (its connection calls this on Disconnect and Dispose).</summary>
+    /// <summary>Clears the secrets from memory.</summary>
     public abstract void Dispose();
+
+    /// <summary>An independent copy, secrets included: a connection owns the copy it is given and zeroes it when disposed.</summary>
+    internal abstract HuaweiCloudCredential Copy();
 
     /// <summary>An IAM user (or the account itself) signing in with a password: IAM issues a 24 h token.</summary>
     public sealed class Password(string domainName, string userName, SensitiveString password) : HuaweiCloudCredential
@@ -28,6 +31,7 @@ public abstract class HuaweiCloudCredential : IDisposable
         internal SensitiveString Secret { get; } = password;
         public override string AuthKind => "Password";
         public override void Dispose() => Secret.Dispose();
+        internal override HuaweiCloudCredential Copy() => new Password(DomainName, UserName, Secret.Copy());
     }
 
     /// <summary>A permanent AK/SK pair, or a temporary one with its security token.</summary>
@@ -44,6 +48,8 @@ public abstract class HuaweiCloudCredential : IDisposable
             SecretAccessKey.Dispose();
             SecurityToken?.Dispose();
         }
+
+        internal override HuaweiCloudCredential Copy() => new AccessKey(AccessKeyId, SecretAccessKey.Copy(), SecurityToken?.Copy());
     }
 
     /// <summary>The access key of the official SDKs' environment variables, read now (never earlier, never cached).</summary>

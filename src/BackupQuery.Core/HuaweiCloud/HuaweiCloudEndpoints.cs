@@ -1,21 +1,15 @@
+using BackupQuery.Connections;
 using BackupQuery.Http;
 
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>
 /// The base URL of each Huawei Cloud service for a region (spec §1): the default host pattern, its known exceptions,
-/// and per-service overrides (Huawei Cloud Stack, other domains, the emulator). Base URLs may carry a path prefix.
+/// and per-service overrides (Huawei Cloud Stack, other domains, the emulator). Base URLs may carry a path prefix; a user
+/// name and password inside an override are dropped (<see cref="EndpointUrl"/>).
 /// </summary>
 public sealed class HuaweiCloudEndpoints
 {
-    public const string Iam = "iam";
-    public const string GeminiDb = "gaussdb-nosql";
-    public const string Rds = "rds";
-    public const string Vbs = "vbs";
-    public const string Cbr = "cbr";
-
-    public static readonly IReadOnlyList<string> Services = [Iam, GeminiDb, Rds, Vbs, Cbr];
-
     /// <summary>Union of the region ids of the official .NET SDK's CBR, GeminiDB, RDS and IAM region classes.</summary>
     public static readonly IReadOnlyList<string> KnownRegions =
     [
@@ -33,14 +27,14 @@ public sealed class HuaweiCloudEndpoints
     private static readonly HashSet<string> RegionsWithoutIam = new(StringComparer.Ordinal) { "eu-west-101" };
 
     // Services served from myhuaweicloud.eu in a region (the others there stay on .com).
-    private static readonly Dictionary<string, HashSet<string>> EuropeanDomain = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, HuaweiCloudService[]> EuropeanDomain = new(StringComparer.Ordinal)
     {
-        ["eu-west-101"] = new(StringComparer.Ordinal) { GeminiDb, Rds },
+        ["eu-west-101"] = [HuaweiCloudService.GeminiDb, HuaweiCloudService.Rds],
     };
 
-    private readonly Dictionary<string, Uri> _byService;
+    private readonly Dictionary<HuaweiCloudService, Uri> _byService;
 
-    private HuaweiCloudEndpoints(string region, Dictionary<string, Uri> byService)
+    private HuaweiCloudEndpoints(string region, Dictionary<HuaweiCloudService, Uri> byService)
     {
         Region = region;
         _byService = byService;
@@ -51,22 +45,19 @@ public sealed class HuaweiCloudEndpoints
     /// <summary>False for a region id this build does not know (new regions appear): the default pattern is used, and the cmdlet warns.</summary>
     public bool IsKnownRegion => IsKnown(Region);
 
-    /// <summary>Effective base URL per service key, ending in '/'.</summary>
-    public IReadOnlyDictionary<string, Uri> All => _byService;
+    /// <summary>Effective base URL per service, ending in '/'.</summary>
+    public IReadOnlyDictionary<HuaweiCloudService, Uri> All => _byService;
 
-    public Uri this[string service] => _byService.TryGetValue(service, out var uri)
-        ? uri
-        : throw new ArgumentException($"Unknown Huawei Cloud service '{service}'.", nameof(service));
+    public Uri this[HuaweiCloudService service] => _byService[service];
 
     public static bool IsKnown(string region) => KnownRegions.Contains(region, StringComparer.Ordinal);
 
     /// <summary>The default base URL of <paramref name="service"/> in <paramref name="region"/>.</summary>
-    public static Uri DefaultFor(string service, string region)
+    public static Uri DefaultFor(HuaweiCloudService service, string region)
     {
-        if (!Services.Contains(service, StringComparer.Ordinal)) throw new ArgumentException($"Unknown Huawei Cloud service '{service}'.", nameof(service));
-        if (service == Iam && RegionsWithoutIam.Contains(region)) return GlobalIam;
+        if (service == HuaweiCloudService.Iam && RegionsWithoutIam.Contains(region)) return GlobalIam;
         var domain = EuropeanDomain.TryGetValue(region, out var eu) && eu.Contains(service) ? "myhuaweicloud.eu" : "myhuaweicloud.com";
-        return new Uri($"https://{service}.{region}.{domain}/");
+        return new Uri($"https://{service.Key}.{region}.{domain}/");
     }
 
     /// <summary>
@@ -79,26 +70,23 @@ public sealed class HuaweiCloudEndpoints
         {
             throw new BackupQueryException($"'{region}' is not a Huawei Cloud region id (for example cn-north-4).", ApiErrorKind.InvalidArgument);
         }
-        var map = Services.ToDictionary(s => s, s => DefaultFor(s, region), StringComparer.Ordinal);
+        var map = HuaweiCloudService.All.ToDictionary(s => s, s => DefaultFor(s, region));
         foreach (var entry in overrides ?? new Dictionary<string, string>())
         {
-            var key = entry.Key.Trim().ToLowerInvariant();
-            if (!map.ContainsKey(key))
-            {
-                throw new BackupQueryException($"'{entry.Key}' is not a Huawei Cloud service key: use {string.Join(", ", Services)}.", ApiErrorKind.InvalidArgument);
-            }
-            map[key] = ParseBase(key, entry.Value);
+            var service = HuaweiCloudService.Find(entry.Key)
+                ?? throw new BackupQueryException($"'{entry.Key}' is not a Huawei Cloud service key: use {string.Join(", ", HuaweiCloudService.All)}.", ApiErrorKind.InvalidArgument);
+            map[service] = ParseBase(service, entry.Value);
         }
         return new HuaweiCloudEndpoints(region, map);
     }
 
-    private static Uri ParseBase(string service, string? value)
+    private static Uri ParseBase(HuaweiCloudService service, string? value)
     {
         if (!Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
         {
-            throw new BackupQueryException($"The {service} endpoint '{value}' is not an http(s) base URL (for example https://{service}.cn-north-4.myhuaweicloud.com).", ApiErrorKind.InvalidArgument);
+            throw new BackupQueryException($"The {service} endpoint '{EndpointUrl.Redact(value)}' is not an http(s) base URL (for example https://{service}.cn-north-4.myhuaweicloud.com).", ApiErrorKind.InvalidArgument);
         }
-        var builder = new UriBuilder(uri) { Path = uri.AbsolutePath.TrimEnd('/') + "/", Fragment = "" };
+        var builder = new UriBuilder(EndpointUrl.WithoutUserInfo(uri)) { Path = uri.AbsolutePath.TrimEnd('/') + "/", Fragment = "" };
         return builder.Uri;
     }
 }

@@ -8,6 +8,8 @@ namespace BackupQuery.HuaweiCloud;
 /// records are stamped, and the clock that fills an open date range. Builds each service's <see cref="PagedApi{TReply,TRecord}"/>.</summary>
 internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string projectId, HuaweiCloudRecordMapper mapper, Func<DateTimeOffset> clock)
 {
+    public const string ProjectIdHeader = "X-Project-Id";
+
     public HuaweiCloudRecordMapper Mapper => mapper;
 
     public DateTimeOffset Now => clock();
@@ -19,6 +21,8 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
             Request = (cursor, limit) =>
             {
                 var request = new ApiRequest(HttpMethod.Get, endpoints[api.Service], $"{api.Version}/{UriEncoding.Encode(projectId)}/{api.Resource}", api.Operation);
+                // As the official SDKs send it (and sign it, with AK/SK).
+                request.Headers[ProjectIdHeader] = projectId;
                 request.Query.AddRange(filters);
                 if (api.Strategy == PagingStrategy.Marker) request.AddPageQuery("marker", cursor.Marker);
                 else request.AddPageQuery("offset", cursor.Offset);

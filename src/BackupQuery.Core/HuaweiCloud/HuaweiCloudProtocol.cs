@@ -16,12 +16,17 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
 {
     private readonly HuaweiCloudCredential _credential;
     private readonly HuaweiCloudEndpoints _endpoints;
+    private readonly string? _scopeProjectId;
 
-    /// <summary><paramref name="pipeline"/> builds the one pipeline for this protocol (sign-ins go through it too).</summary>
-    public HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints, Func<IApiProtocol, ApiPipeline> pipeline)
+    /// <summary>
+    /// <paramref name="pipeline"/> builds the one pipeline for this protocol (sign-ins go through it too). A token is
+    /// scoped to <paramref name="projectId"/> when given, else to the project named like the region.
+    /// </summary>
+    public HuaweiCloudProtocol(HuaweiCloudCredential credential, HuaweiCloudEndpoints endpoints, string? projectId, Func<IApiProtocol, ApiPipeline> pipeline)
     {
         _credential = credential;
         _endpoints = endpoints;
+        _scopeProjectId = projectId;
         _signIn = new SingleFlightSignIn(SignInCoreAsync);
         Pipeline = pipeline(this);
     }
@@ -45,12 +50,6 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
     public ProtocolVocabulary Vocabulary => Words;
 
     public ApiPipeline Pipeline { get; }
-
-    /// <summary>
-    /// The project every service call is scoped to; sent as <c>X-Project-Id</c> with AK/SK. Given, or found while the
-    /// connection is made (before anyone else can use it), and not changed afterwards.
-    /// </summary>
-    public string? ProjectId { get; set; }
 
     /// <summary>The project the last token was scoped to, as IAM reported it.</summary>
     public string? TokenProjectId { get; private set; }
@@ -95,10 +94,10 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
             new("Host", host),
             new(SdkHmacSha256Signer.DateHeader, SdkHmacSha256Signer.FormatDate(Clock())),
         };
-        // IAM is global: only project-scoped services get the project header.
-        if (ProjectId is not null && request.BaseAddress != _endpoints[HuaweiCloudEndpoints.Iam]) headers.Add(new("X-Project-Id", ProjectId));
         if (key.SecurityToken is { } token) headers.Add(new("X-Security-Token", token.Use(t => t)));
         foreach (var header in headers.Skip(1)) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        // The request's own headers (a project's calls carry X-Project-Id) are on the message already: sign them too.
+        headers.AddRange(request.Headers);
 
         var authorization = key.SecretAccessKey.Use(sk => SdkHmacSha256Signer.Sign(key.AccessKeyId, sk, request.Method.Method,
             request.AbsolutePath, request.Query, headers, request.Body));
@@ -120,7 +119,7 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
         return true;
     }
 
-    /// <summary>Gets a token (password credentials only), scoped to the project by id when known, else by the region's name.</summary>
+    /// <summary>Gets a token (password credentials only), scoped to the project by id when given, else by the region's name.</summary>
     public Task SignInAsync(CancellationToken cancellationToken) => IsAccessKey ? Task.CompletedTask : _signIn.RenewAsync(null, cancellationToken);
 
     private async Task SignInCoreAsync(CancellationToken cancellationToken)
@@ -137,11 +136,11 @@ internal sealed class HuaweiCloudProtocol : IApiProtocol
                         User = new IamPasswordUser { Domain = new IamNamed { Name = password.DomainName }, Name = password.UserName, Password = secret },
                     },
                 },
-                Scope = new IamScope { Project = ProjectId is not null ? new IamNamed { Id = ProjectId } : new IamNamed { Name = _endpoints.Region } },
+                Scope = new IamScope { Project = _scopeProjectId is not null ? new IamNamed { Id = _scopeProjectId } : new IamNamed { Name = _endpoints.Region } },
             },
         }, HuaweiCloudJsonContext.Default.IamTokenRequest));
 
-        var request = new ApiRequest(HttpMethod.Post, _endpoints[HuaweiCloudEndpoints.Iam], "v3/auth/tokens", "KeystoneCreateUserTokenByPassword")
+        var request = new ApiRequest(HttpMethod.Post, _endpoints[HuaweiCloudService.Iam], "v3/auth/tokens", "KeystoneCreateUserTokenByPassword")
         {
             Body = body,
             ContentType = "application/json;charset=utf8",

@@ -6,47 +6,34 @@ using BackupQuery.Records;
 
 namespace BackupQuery.ZStack;
 
-/// <summary>What Connect-ZStack was given.</summary>
-public sealed class ZStackConnectOptions
+/// <summary>What Connect-ZStack was given. The connection keeps a copy of <see cref="Credential"/>; the caller disposes its own.</summary>
+public sealed class ZStackConnectOptions : BackupConnectOptions
 {
     public required string Server { get; init; }
     public required ZStackCredential Credential { get; init; }
-    public string? Name { get; init; }
     public TimeZoneInfo ServerTimeZone { get; init; } = TimeZoneInfo.Local;
-    public TransportOptions Transport { get; init; } = new();
-    public RetryPolicy? Retry { get; init; }
-    /// <summary>Requests in flight at most, shared by every listing on the connection (1: sequential); lowered while the API throttles.</summary>
-    public int MaxConcurrency { get; init; } = ConcurrencyLimit.DefaultMaximum;
 }
 
 /// <summary>
 /// A logged-in ZStack management node. Shows endpoint, identity, zone and session expiry; the session id and any
 /// password or secret stay in private fields, so Format-List * and ConvertTo-Json show none of them.
 /// </summary>
-public sealed class ZStackConnection : IBackupConnection, IDisposable
+public sealed class ZStackConnection : BackupConnection
 {
-    private readonly HttpClient _http;
     private readonly ZStackProtocol _protocol;
-    private readonly ApiPipeline _pipeline;
     private readonly ZStackRecordMapper _mapper;
     private readonly ZStackCredential _credential;
 
-    private ZStackConnection(ZStackConnectOptions options, Uri baseAddress)
+    private ZStackConnection(ZStackConnectOptions options, Uri baseAddress, ZStackCredential credential, HttpClient http, ZStackProtocol protocol, string name)
+        : base(ZStackProtocol.ProviderName, name, http, protocol.Pipeline, credential, options)
     {
-        _credential = options.Credential;
+        _credential = credential;
+        _protocol = protocol;
         BaseAddress = baseAddress;
         ServerTimeZone = options.ServerTimeZone;
-        Name = string.IsNullOrWhiteSpace(options.Name) ? $"zstack:{baseAddress.Host}:{baseAddress.Port}" : options.Name!;
-        SkipCertificateCheck = options.Transport.SkipCertificateCheck;
-        _http = HttpClientFactory.Create(options.Transport);
-        _protocol = new ZStackProtocol(options.Credential, options.ServerTimeZone, baseAddress,
-            protocol => new ApiPipeline(_http, protocol, options.Retry, new ConcurrencyLimit(options.MaxConcurrency)));
-        _pipeline = _protocol.Pipeline;
-        _mapper = new ZStackRecordMapper(options.ServerTimeZone, Name);
+        _mapper = new ZStackRecordMapper(options.ServerTimeZone, name);
     }
 
-    public string Name { get; }
-    public string Provider => ZStackProtocol.ProviderName;
     public string Server => BaseAddress.ToString();
     public string AuthKind => _credential.AuthKind;
     public string? AccountName => _credential switch
@@ -60,32 +47,35 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     public TimeZoneInfo ServerTimeZone { get; }
     /// <summary>When the session would lapse if unused (it slides with every call); null for AccessKey connections.</summary>
     public DateTimeOffset? SessionExpiresAt => _protocol.SessionExpiresAt;
-    public bool Connected => _credential is ZStackCredential.AccessKey || _protocol.HasSession;
-    public bool SkipCertificateCheck { get; }
-    /// <summary>Requests in flight at most on this connection (<c>-MaxConcurrency</c>).</summary>
-    public int MaxConcurrency => _pipeline.Limit.Maximum;
 
-    /// <summary>The adaptive limit itself: its current value drops while the server throttles.</summary>
-    internal ConcurrencyLimit Limit => _pipeline.Limit;
+    private protected override bool IsSignedIn => _credential is ZStackCredential.AccessKey || _protocol.HasSession;
 
     /// <summary>Logins so far, the first included (single-flight: one per expiry however many requests met it).</summary>
     internal int LoginCount => _protocol.LoginCount;
 
     internal Uri BaseAddress { get; }
 
+    /// <summary>This connection's own copy of the credential it was given (zeroed when it is disposed).</summary>
+    internal ZStackCredential Credential => _credential;
+
     /// <summary>Logs in (or, for an AccessKey, checks the key with a one-record query) and returns the connection.</summary>
     public static async Task<ZStackConnection> ConnectAsync(ZStackConnectOptions options, CancellationToken cancellationToken)
     {
-        var connection = new ZStackConnection(options, ZStackServerAddress.Parse(options.Server));
+        var baseAddress = ZStackServerAddress.Parse(options.Server);
+        var credential = options.Credential.Copy();
+        var http = HttpClientFactory.Create(options.Transport);
+        var protocol = new ZStackProtocol(credential, options.ServerTimeZone, baseAddress, PipelineOn(http, options));
+        var name = string.IsNullOrWhiteSpace(options.Name) ? $"zstack:{baseAddress.Host}:{baseAddress.Port}" : options.Name!;
+        var connection = new ZStackConnection(options, baseAddress, credential, http, protocol, name);
         try
         {
-            if (options.Credential is ZStackCredential.AccessKey)
+            if (credential is ZStackCredential.AccessKey)
             {
                 await foreach (var _ in connection.GetDatabaseBackupsAsync(new ZStackDatabaseBackupQuery(), new PagingOptions { First = 1 }, cancellationToken).ConfigureAwait(false)) { }
             }
             else
             {
-                await connection._protocol.LoginAsync(cancellationToken).ConfigureAwait(false);
+                await protocol.LoginAsync(cancellationToken).ConfigureAwait(false);
             }
             return connection;
         }
@@ -102,21 +92,8 @@ public sealed class ZStackConnection : IBackupConnection, IDisposable
     public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
         ImageStoreBackupListing.For(scan, BaseAddress, _mapper).StreamAsync(Use(), paging, cancellationToken);
 
-    private ApiPipeline Use() => !_disposed
-        ? _pipeline
-        : throw new BackupQueryException($"The ZStack connection '{Name}' is disconnected: run Connect-ZStack again.", ApiErrorKind.Authentication);
-
     /// <summary>Logs the session out (sessions are capped per user, so never leave them to expire).</summary>
-    public Task DisconnectAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);
+    private protected override Task SignOutAsync(CancellationToken cancellationToken) => _protocol.LogoutAsync(cancellationToken);
 
     public override string ToString() => $"{Name} ({AuthKind} {AccountName ?? AccessKeyId}{(UserName is null ? "" : "/" + UserName)} @ {Server})";
-
-    public void Dispose()
-    {
-        _disposed = true;
-        _http.Dispose();
-        _credential.Dispose(); // zeroes the secret
-    }
-
-    private volatile bool _disposed;
 }

@@ -9,8 +9,11 @@ public abstract class ZStackCredential : IDisposable
 
     public abstract string AuthKind { get; }
 
-    /// <summary>Clears the secret from memory (its connection calls this on Disconnect and Dispose).</summary>
+    /// <summary>Clears the secret from memory.</summary>
     public abstract void Dispose();
+
+    /// <summary>An independent copy, secret included: a connection owns the copy it is given and zeroes it when disposed.</summary>
+    internal abstract ZStackCredential Copy();
 
     public sealed class Account(string accountName, SensitiveString password) : ZStackCredential
     {
@@ -18,6 +21,7 @@ public abstract class ZStackCredential : IDisposable
         internal SensitiveString Password { get; } = password;
         public override string AuthKind => "Account";
         public override void Dispose() => Password.Dispose();
+        internal override ZStackCredential Copy() => new Account(AccountName, Password.Copy());
     }
 
     public sealed class User(string accountName, string userName, SensitiveString password) : ZStackCredential
@@ -27,6 +31,7 @@ public abstract class ZStackCredential : IDisposable
         internal SensitiveString Password { get; } = password;
         public override string AuthKind => "User";
         public override void Dispose() => Password.Dispose();
+        internal override ZStackCredential Copy() => new User(AccountName, UserName, Password.Copy());
     }
 
     public sealed class AccessKey(string accessKeyId, SensitiveString secret) : ZStackCredential
@@ -35,5 +40,6 @@ public abstract class ZStackCredential : IDisposable
         internal SensitiveString Secret { get; } = secret;
         public override string AuthKind => "AccessKey";
         public override void Dispose() => Secret.Dispose();
+        internal override ZStackCredential Copy() => new AccessKey(AccessKeyId, Secret.Copy());
     }
 }

@@ -156,6 +156,11 @@ internal sealed class ZStackProtocol : IApiProtocol
             var code = envelope.Code;
             var message = Describe(envelope);
             var (kind, hint, transient) = Classify(code);
+            // AccessKey calls have no session: ID.1001 there means the key was refused (spec silent; as the emulator answers).
+            if (code == SessionExpiredCode && _credential is ZStackCredential.AccessKey)
+            {
+                hint = "Check the AccessKey id and secret given to Connect-ZStack (-AccessKeyId, -AccessKeySecret), and that the key is enabled.";
+            }
             return new ApiException(kind, Provider, request.Operation, status, code, message, requestId, hint, transient) { RetryAfter = retryAfter };
         }
 

@@ -25,6 +25,7 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
     public string DomainName { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = PasswordSet, HelpMessage = "IAM user name and password (gets a 24 h token, renewed before it expires).")]
+    [CredentialNotNull]
     [Credential]
     [ValidateNotNull]
     public PSCredential Credential { get; set; } = null!;
@@ -52,9 +53,13 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
     [ValidateNotNull]
     public Hashtable? Endpoint { get; set; }
 
+    [Parameter(HelpMessage = "With an access key and -ProjectId, connect without checking the key first (the check is one signed IAM call, GET /v3/projects); a wrong key then fails at the first Get-*.")]
+    public SwitchParameter SkipCredentialCheck { get; set; }
+
     protected override void ProcessRecord()
     {
-        var credential = ParameterSetName switch
+        // Each region's connection keeps its own copy: this one is zeroed when the command is done.
+        using var credential = ParameterSetName switch
         {
             AccessKeySet => new HuaweiCloudCredential.AccessKey(AccessKeyId, Secret(SecretAccessKey), SecurityToken is null ? null : Secret(SecurityToken)),
             EnvironmentSet => FromEnvironmentOrFail(),
@@ -72,6 +77,7 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
             WriteWarning($"'{region}' is not a region this module knows; using https://{{service}}.{region}.myhuaweicloud.com unless -Endpoint says otherwise.");
         }
         var endpoints = Endpoint?.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", e => Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase);
+        if (endpoints is not null) WarnOfUserInfo("-Endpoint", endpoints.Values);
         var projectId = ProjectId ?? (ParameterSetName == EnvironmentSet && regions.Count == 1 ? HuaweiCloudCredential.ProjectIdFromEnvironment() : null);
         ConnectAll(regions.Select(region => (region, (Func<CancellationToken, Task<HuaweiCloudConnection>>)(ct => HuaweiCloudConnection.ConnectAsync(new HuaweiCloudConnectOptions
         {
@@ -84,6 +90,7 @@ public sealed class ConnectHuaweiCloudCommand : ConnectCmdlet
             Transport = Transport,
             MaxConcurrency = MaxConcurrency,
             Retry = Retry,
+            SkipCredentialCheck = SkipCredentialCheck,
         }, ct)))).ToList());
     }
 

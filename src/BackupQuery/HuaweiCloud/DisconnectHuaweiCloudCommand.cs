@@ -16,5 +16,4 @@ public sealed class DisconnectHuaweiCloudCommand : DisconnectCmdlet<HuaweiCloudC
     public HuaweiCloudConnection[]? Connection { get; set; }
 
     protected override HuaweiCloudConnection[]? RequestedConnections => Connection;
-    protected override Task DisconnectAsync(HuaweiCloudConnection connection, CancellationToken cancellationToken) => connection.DisconnectAsync(cancellationToken);
 }

@@ -45,6 +45,8 @@ public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
     protected override string Activity => "Listing VBS backups";
     protected override int? RequestedPageSize => PageSize;
 
+    protected override string ResumeNote => "VBS pages by marker, so the skipped records are read again and dropped";
+
     /// <summary>The view of a summary record (only Id and Name are filled): BackupQuery.format.ps1xml keys it on this name.</summary>
     public const string SummaryTypeName = "BackupQuery.Records.VbsBackup#Summary";
 

@@ -5,8 +5,6 @@ namespace BackupQuery.PowerShell.HuaweiCloud;
 
 public sealed class RegionCompleter() : ValueListCompleter([.. HuaweiCloudEndpoints.KnownRegions]);
 
-public sealed class EndpointKeyCompleter() : ValueListCompleter([.. HuaweiCloudEndpoints.Services]);
-
 public sealed class GeminiDbDatastoreTypeCompleter() : ValueListCompleter([.. GeminiDbBackupQuery.DatastoreTypes]);
 
 public sealed class RdsBackupTypeCompleter() : ValueListCompleter([.. GeminiDbBackupQuery.BackupTypes, .. RdsBackupQuery.BackupTypes]);

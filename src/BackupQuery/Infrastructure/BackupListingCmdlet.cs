@@ -29,6 +29,8 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
         var paging = PagingParameters; // null unless the cmdlet declares SupportsPaging
         long? remaining = paging is null || paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
         var skip = paging is null ? 0 : (long)Math.Min(paging.Skip, long.MaxValue);
+        var (askedSkip, askedFirst) = (skip, remaining);
+        long written = 0;
 
         // One total for all connections, before any record: with several, each is counted first (one small request each).
         _writeEachTotal = paging?.IncludeTotalCount == true && connections.Length == 1;
@@ -56,7 +58,9 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
                 Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce = started is not null
                     ? (channel, _) => started.DrainAsync(channel)
                     : (channel, ct) => List(connection, Paging(channel, offset, first, RequestedPageSize, s => skipped = s), ct);
-                var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name, produce);
+                var outcome = RunListing($"{Activity} ({connection.Name})", connection.Name, produce,
+                    here => new IncompleteListing(connection.Name, written + here, askedSkip + written + here, askedFirst - (written + here)));
+                written += outcome.Written;
                 if (remaining is not null) remaining -= outcome.Written;
                 skip = outcome.Written > 0 ? 0 : Math.Max(0, skip - (skipped ?? 0));
             }

@@ -27,7 +27,8 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
     protected override void EndProcessing() => _cancellation?.Dispose();
 
     /// <summary>Streams a listing to the pipeline. A failure is written as an error naming how many records came before it.</summary>
-    protected ListingOutcome RunListing(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce)
+    protected ListingOutcome RunListing(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce,
+        Func<long, IncompleteListing>? resume = null)
     {
         _activity = activity;
         _activityId = Math.Abs(activity.GetHashCode() % 10000) + 1;
@@ -36,7 +37,7 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         CompleteProgress();
         // One warning per listing, after its records, for the values it showed as null.
         if (_oddValues.Warning() is { } oddValues) WriteWarning(oddValues);
-        if (outcome.Failure is { } failure) ReportFailure(failure, target, outcome.Written);
+        if (outcome.Failure is { } failure) ReportFailure(failure, target, outcome.Written, resume?.Invoke(outcome.Written));
         return outcome;
     }
 
@@ -62,14 +63,17 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         yield return (await action(cancellationToken).ConfigureAwait(false))!;
     }
 
-    protected void ReportFailure(Exception failure, object target, long written)
+    protected void ReportFailure(Exception failure, object target, long written, IncompleteListing? resume = null)
     {
         if (failure is OperationCanceledException && CancellationToken.IsCancellationRequested) return;
-        var error = ErrorRecords.From(failure, target, written);
+        var error = ErrorRecords.From(failure, target, written, resume, ResumeNote);
         // A request the user could not have made valid by waiting (bad filter, bad parameters) is an invalid invocation.
         if (failure is BackupQueryException { Kind: ApiErrorKind.InvalidArgument } and not ApiException) ThrowTerminatingError(error);
         WriteError(error);
     }
+
+    /// <summary>What a user resuming a failed listing with -Skip should know about this API, if anything.</summary>
+    protected virtual string? ResumeNote => null;
 
     /// <summary>The explicit -Connection, else this runspace's default of that type, else a terminating "not connected" error.</summary>
     protected TConnection[] ResolveConnections<TConnection>(TConnection[]? explicitConnections)

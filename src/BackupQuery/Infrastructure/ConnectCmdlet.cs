@@ -55,6 +55,14 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
 
     protected static SensitiveString Secret(System.Security.SecureString value) => new(value);
 
+    /// <summary>Warns, once, that the user names and passwords inside <paramref name="urls"/> are dropped (neither provider signs in with them).</summary>
+    protected void WarnOfUserInfo(string parameter, IEnumerable<string?> urls)
+    {
+        var shown = urls.Where(EndpointUrl.HasUserInfo).Select(u => $"'{EndpointUrl.Redact(u)}'").ToList();
+        if (shown.Count == 0) return;
+        WriteWarning($"{parameter} {string.Join(", ", shown)} {(shown.Count == 1 ? "holds" : "hold")} a user name or password: removed from the address and not used. {MyInvocation.MyCommand.Name} signs in with its own credential parameters.");
+    }
+
     /// <summary>Connects, makes the connection this runspace's default for its provider, and writes it.</summary>
     protected void Connect<T>(string target, Func<CancellationToken, Task<T>> connect) where T : class, IBackupConnection =>
         ConnectAll([(target, connect)]);

@@ -3,26 +3,38 @@ using BackupQuery.Connections;
 
 namespace BackupQuery.PowerShell.Infrastructure;
 
-/// <summary>Base of the Disconnect-* cmdlets: logs out where the provider has a session, then forgets the connection.</summary>
-public abstract class DisconnectCmdlet<TConnection> : BackupQueryCmdlet where TConnection : class, IBackupConnection, IDisposable
+/// <summary>
+/// Base of the Disconnect-* cmdlets: logs out where the provider has a session, then forgets the connection. A logout
+/// that fails (the server is down) is a warning, not an error: the connection is forgotten all the same.
+/// </summary>
+public abstract class DisconnectCmdlet<TConnection> : BackupQueryCmdlet where TConnection : BackupConnection
 {
     /// <summary>The -Connection the caller gave (declared by each provider's cmdlet, with its name completion), or null.</summary>
     protected abstract TConnection[]? RequestedConnections { get; }
-
-    protected abstract Task DisconnectAsync(TConnection connection, CancellationToken cancellationToken);
 
     protected override void ProcessRecord()
     {
         foreach (var connection in ResolveConnections(RequestedConnections))
         {
+            Exception? failure = null;
             RunSingle<object>($"Disconnecting {connection.Name}", connection.Name, async ct =>
             {
-                await DisconnectAsync(connection, ct).ConfigureAwait(false);
+                try
+                {
+                    await connection.DisconnectAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    failure = e;
+                }
                 return connection;
             });
-            // Forgotten even if the logout call failed: the session then simply expires.
             RunspaceConnections.Current.Remove(connection);
             connection.Dispose();
+            if (failure is not null)
+            {
+                WriteWarning($"The {connection.Provider} session of '{connection.Name}' could not be logged out ({failure.Message}); the connection was forgotten here all the same, and the session ends on the server when it expires.");
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ public abstract class GetConnectionCmdlet<TConnection> : PSCmdlet where TConnect
     [Parameter(Position = 0, ValueFromPipeline = true, HelpMessage = "Connection name(s); wildcards allowed. Default: every connection of this session.")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GetConnectionNameCompleter))]
     public string[]? Name { get; set; }
 
     protected override void ProcessRecord()

@@ -15,10 +15,16 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo psModuleInfo) => AppDomain.CurrentDomain.AssemblyResolve -= ResolveBundled;
 
-    private static Assembly? ResolveBundled(object? sender, ResolveEventArgs args)
+    private static Assembly? ResolveBundled(object? sender, ResolveEventArgs args) =>
+        BundledPath(ModuleDirectory, args.Name) is { } path ? Assembly.LoadFrom(path) : null;
+
+    /// <summary>
+    /// The DLL beside the module that answers a request for <paramref name="requestedName"/>: a shipped name at any
+    /// version (.NET Framework has no binding redirects for a module), else null.
+    /// </summary>
+    internal static string? BundledPath(string moduleDirectory, string requestedName)
     {
-        var name = new AssemblyName(args.Name).Name;
-        var candidate = Path.Combine(ModuleDirectory, name + ".dll");
-        return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+        var candidate = Path.Combine(moduleDirectory, new AssemblyName(requestedName).Name + ".dll");
+        return File.Exists(candidate) ? candidate : null;
     }
 }

@@ -43,4 +43,11 @@ internal sealed class ProviderSurface
         ?? throw new ArgumentOutOfRangeException(nameof(connectionType), connectionType, "Not a connection type of this module.");
 
     public static ProviderSurface Of<TConnection>() => Of(typeof(TConnection));
+
+    /// <summary>The provider whose Get-*Connection is <paramref name="commandName"/> (module-qualified or not), or null.</summary>
+    public static ProviderSurface? OfGetConnectionCommand(string? commandName)
+    {
+        var name = commandName?.Substring(commandName.LastIndexOf('\\') + 1);
+        return Known.FirstOrDefault(p => string.Equals(p.GetConnectionCommand, name, StringComparison.OrdinalIgnoreCase));
+    }
 }

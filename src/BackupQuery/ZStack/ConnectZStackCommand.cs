@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using BackupQuery.Connections;
 using BackupQuery.PowerShell.Infrastructure;
 using BackupQuery.ZStack;
 
@@ -20,6 +21,7 @@ public sealed class ConnectZStackCommand : ConnectCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = AccountSet, Position = 1, HelpMessage = "Account name and password (the password is sent only as its SHA-512 hash).")]
     [Parameter(Mandatory = true, ParameterSetName = UserSet, HelpMessage = "IAM user name and password of the user to log in as.")]
+    [CredentialNotNull]
     [Credential]
     [ValidateNotNull]
     public PSCredential Credential { get; set; } = null!;
@@ -43,22 +45,25 @@ public sealed class ConnectZStackCommand : ConnectCmdlet
 
     protected override void ProcessRecord()
     {
+        WarnOfUserInfo("-Server", [Server]);
+        // The connection keeps a copy: this one is zeroed when the command is done.
+        using var credential = ParameterSetName switch
+        {
+            UserSet => new ZStackCredential.User(AccountName, Credential.UserName, Secret(Credential.Password)),
+            AccessKeySet => new ZStackCredential.AccessKey(AccessKeyId, Secret(AccessKeySecret)),
+            _ => (ZStackCredential)new ZStackCredential.Account(Credential.UserName, Secret(Credential.Password)),
+        };
         var options = new ZStackConnectOptions
         {
             Server = Server,
-            Credential = ParameterSetName switch
-            {
-                UserSet => new ZStackCredential.User(AccountName, Credential.UserName, Secret(Credential.Password)),
-                AccessKeySet => new ZStackCredential.AccessKey(AccessKeyId, Secret(AccessKeySecret)),
-                _ => new ZStackCredential.Account(Credential.UserName, Secret(Credential.Password)),
-            },
+            Credential = credential,
             Name = Name,
             ServerTimeZone = ResolveZone(),
             Transport = Transport,
             MaxConcurrency = MaxConcurrency,
             Retry = Retry,
         };
-        Connect(Server, ct => ZStackConnection.ConnectAsync(options, ct));
+        Connect(EndpointUrl.Redact(Server), ct => ZStackConnection.ConnectAsync(options, ct));
     }
 
     private TimeZoneInfo ResolveZone()

@@ -16,5 +16,4 @@ public sealed class DisconnectZStackCommand : DisconnectCmdlet<ZStackConnection>
     public ZStackConnection[]? Connection { get; set; }
 
     protected override ZStackConnection[]? RequestedConnections => Connection;
-    protected override Task DisconnectAsync(ZStackConnection connection, CancellationToken cancellationToken) => connection.DisconnectAsync(cancellationToken);
 }

@@ -44,26 +44,31 @@ public class RequestPacerTests
     }
 
     [Fact]
+    public void A_throttle_with_too_few_successes_to_measure_does_not_pace()
+    {
+        var pacer = new RequestPacer();
+        pacer.OnSuccess();
+        pacer.OnThrottled();
+        Assert.Null(pacer.Rate);
+    }
+
+    [Fact]
     public async Task Paced_requests_start_no_closer_than_the_pace()
     {
         var pacer = new RequestPacer();
-        pacer.OnThrottled(); // nothing served: the floor of one request a second
+        for (var i = 0; i < 5; i++) pacer.OnSuccess();
+        await Task.Delay(1000);
+        pacer.OnThrottled(); // 5 served over about a second
         var rate = pacer.Rate!.Value;
-        Assert.InRange(rate, 1, 1.01);
+        Assert.InRange(rate, 1, 5 / 0.9);
         var clock = Stopwatch.StartNew();
         await pacer.WaitTurnAsync(CancellationToken.None);
         await pacer.WaitTurnAsync(CancellationToken.None);
         // Two turns: the first at once, the second one interval later.
         Assert.True(clock.Elapsed.TotalSeconds >= 1 / rate * 0.9, $"{clock.Elapsed.TotalSeconds} s at {rate}/s");
-    }
 
-    [Fact]
-    public async Task Waiting_for_a_turn_is_cancellable()
-    {
-        var pacer = new RequestPacer();
-        pacer.OnThrottled(); // nothing served: the floor of one a second
-        await pacer.WaitTurnAsync(CancellationToken.None);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        // Waiting for a turn is cancellable.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pacer.WaitTurnAsync(cancel.Token));
     }
 }

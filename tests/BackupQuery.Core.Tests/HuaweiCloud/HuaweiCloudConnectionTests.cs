@@ -56,7 +56,9 @@ public class HuaweiCloudConnectionTests
         var call = Assert.Single(emulator.Requests("/vbs/"));
         Assert.Equal(emulator.Options.HuaweiSecurityToken, call.Headers["X-Security-Token"]);
         Assert.Contains("x-security-token", call.Headers["Authorization"]);
-        Assert.Empty(emulator.Requests("/iam/")); // the project was given: no lookup
+        // The project was given: no lookup, only the one signed call that checks the key.
+        var check = Assert.Single(emulator.Requests("/iam/"));
+        Assert.Equal((200, emulator.Options.HuaweiSecurityToken), (check.Status, check.Headers["X-Security-Token"]));
     }
 
     [Fact]
@@ -77,13 +79,61 @@ public class HuaweiCloudConnectionTests
     }
 
     [Fact]
-    public async Task Bad_secret_key_with_a_given_project_fails_on_the_first_listing_once()
+    public async Task Bad_secret_key_with_a_given_project_fails_while_connecting_with_one_signed_IAM_call()
     {
         await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 5);
-        using var connection = await emulator.ConnectAsync(emulator.AccessKey("wrong-secret"), emulator.DataProjectId);
+        var error = await Assert.ThrowsAsync<ApiException>(() => emulator.ConnectAsync(emulator.AccessKey("wrong-secret"), emulator.DataProjectId));
+        Assert.Equal(("APIGW.0301", ApiErrorKind.Authentication, "KeystoneListProjects"), (error.ServiceCode, error.Kind, error.Operation));
+        Assert.Equal(1, emulator.Server.HuaweiCloud.SignatureFailureCount);
+        Assert.Equal([401], emulator.Requests("/iam/v3/projects").Select(r => r.Status));
+        Assert.Empty(emulator.Requests("/cbr/"));
+    }
+
+    [Fact]
+    public async Task Bad_secret_key_with_the_check_skipped_fails_on_the_first_listing_once()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 5);
+        using var connection = await HuaweiCloudConnection.ConnectAsync(new HuaweiCloudConnectOptions
+        {
+            Region = emulator.Region,
+            Credential = emulator.AccessKey("wrong-secret"),
+            ProjectId = emulator.DataProjectId,
+            Endpoints = emulator.Endpoints,
+            SkipCredentialCheck = true,
+        }, CancellationToken.None);
+        Assert.Empty(emulator.Requests("/iam/"));
         var error = await Assert.ThrowsAsync<ApiException>(() => ToListAsync(connection.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, CancellationToken.None)));
         Assert.Equal(("APIGW.0301", ApiErrorKind.Authentication), (error.ServiceCode, error.Kind));
         Assert.Equal(1, emulator.Server.HuaweiCloud.SignatureFailureCount);
+    }
+
+    [Fact]
+    public async Task Connections_made_from_one_credential_each_own_a_copy_of_its_secrets()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 7);
+        var credential = emulator.AccessKey();
+        var first = await emulator.ConnectAsync(credential);
+        using var second = await emulator.ConnectAsync(credential);
+        // A region that failed to connect is disposed by ConnectAsync: it must not take the shared credential with it.
+        await Assert.ThrowsAsync<BackupQueryException>(() => HuaweiCloudConnection.ConnectAsync(emulator.ConnectOptions(credential, region: "ap-southeast-1"), CancellationToken.None));
+        first.Dispose();
+        credential.Dispose();
+
+        var records = await ToListAsync(second.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, CancellationToken.None));
+        Assert.Equal(emulator.Server.HuaweiCloud.Cbr.Backups.Select(b => b.Id), records.Select(r => r.Id));
+        Expect.Rejected(ApiErrorKind.Authentication, "connection 'emulator' is disconnected", () => first.GetCbrBackupsAsync(new CbrBackupQuery(), AllPages, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_token_connection_names_its_project_in_X_Project_Id_as_the_SDKs_do()
+    {
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.GeminiDbCount = 3);
+        using var connection = await emulator.ConnectAsync();
+        await ToListAsync(connection.GetGeminiDbBackupsAsync(new GeminiDbBackupQuery(), AllPages, CancellationToken.None));
+        var call = Assert.Single(emulator.Requests("/gaussdb-nosql/"));
+        Assert.Equal(emulator.DataProjectId, call.Headers["X-Project-Id"]);
+        Assert.True(call.Headers.ContainsKey("X-Auth-Token"));
+        Assert.All(emulator.Requests("/iam/"), r => Assert.False(r.Headers.ContainsKey("X-Project-Id")));
     }
 
     [Fact]

@@ -10,11 +10,11 @@ public class HuaweiCloudEndpointsTests
     public void Default_pattern()
     {
         var endpoints = HuaweiCloudEndpoints.Resolve("cn-north-4");
-        Assert.Equal("https://cbr.cn-north-4.myhuaweicloud.com/", endpoints["cbr"].ToString());
-        Assert.Equal("https://gaussdb-nosql.cn-north-4.myhuaweicloud.com/", endpoints["gaussdb-nosql"].ToString());
-        Assert.Equal("https://iam.cn-north-4.myhuaweicloud.com/", endpoints["iam"].ToString());
-        Assert.Equal("https://vbs.cn-north-4.myhuaweicloud.com/", endpoints["vbs"].ToString());
-        Assert.Equal("https://rds.cn-north-4.myhuaweicloud.com/", endpoints["rds"].ToString());
+        Assert.Equal("https://cbr.cn-north-4.myhuaweicloud.com/", endpoints[HuaweiCloudService.Cbr].ToString());
+        Assert.Equal("https://gaussdb-nosql.cn-north-4.myhuaweicloud.com/", endpoints[HuaweiCloudService.GeminiDb].ToString());
+        Assert.Equal("https://iam.cn-north-4.myhuaweicloud.com/", endpoints[HuaweiCloudService.Iam].ToString());
+        Assert.Equal("https://vbs.cn-north-4.myhuaweicloud.com/", endpoints[HuaweiCloudService.Vbs].ToString());
+        Assert.Equal("https://rds.cn-north-4.myhuaweicloud.com/", endpoints[HuaweiCloudService.Rds].ToString());
         Assert.True(endpoints.IsKnownRegion);
     }
 
@@ -22,10 +22,10 @@ public class HuaweiCloudEndpointsTests
     public void Eu_west_101_uses_the_eu_domain_for_geminidb_and_rds_and_global_iam()
     {
         var endpoints = HuaweiCloudEndpoints.Resolve("eu-west-101");
-        Assert.Equal("https://gaussdb-nosql.eu-west-101.myhuaweicloud.eu/", endpoints["gaussdb-nosql"].ToString());
-        Assert.Equal("https://rds.eu-west-101.myhuaweicloud.eu/", endpoints["rds"].ToString());
-        Assert.Equal("https://cbr.eu-west-101.myhuaweicloud.com/", endpoints["cbr"].ToString());
-        Assert.Equal("https://iam.myhuaweicloud.com/", endpoints["iam"].ToString());
+        Assert.Equal("https://gaussdb-nosql.eu-west-101.myhuaweicloud.eu/", endpoints[HuaweiCloudService.GeminiDb].ToString());
+        Assert.Equal("https://rds.eu-west-101.myhuaweicloud.eu/", endpoints[HuaweiCloudService.Rds].ToString());
+        Assert.Equal("https://cbr.eu-west-101.myhuaweicloud.com/", endpoints[HuaweiCloudService.Cbr].ToString());
+        Assert.Equal("https://iam.myhuaweicloud.com/", endpoints[HuaweiCloudService.Iam].ToString());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class HuaweiCloudEndpointsTests
     {
         var endpoints = HuaweiCloudEndpoints.Resolve("xx-new-9");
         Assert.False(endpoints.IsKnownRegion);
-        Assert.Equal("https://cbr.xx-new-9.myhuaweicloud.com/", endpoints["cbr"].ToString());
+        Assert.Equal("https://cbr.xx-new-9.myhuaweicloud.com/", endpoints[HuaweiCloudService.Cbr].ToString());
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public class HuaweiCloudEndpointsTests
             ["CBR"] = "http://127.0.0.1:5000/cbr",
             ["iam"] = "https://iam.example.test/prefix/",
         });
-        Assert.Equal("http://127.0.0.1:5000/cbr/", endpoints["cbr"].ToString());
-        Assert.Equal("https://iam.example.test/prefix/", endpoints["iam"].ToString());
-        Assert.Equal("https://vbs.cn-north-4.myhuaweicloud.com/", endpoints["vbs"].ToString());
+        Assert.Equal("http://127.0.0.1:5000/cbr/", endpoints[HuaweiCloudService.Cbr].ToString());
+        Assert.Equal("https://iam.example.test/prefix/", endpoints[HuaweiCloudService.Iam].ToString());
+        Assert.Equal("https://vbs.cn-north-4.myhuaweicloud.com/", endpoints[HuaweiCloudService.Vbs].ToString());
         Assert.Equal(5, endpoints.All.Count);
     }
 

@@ -6,7 +6,10 @@ using BackupQuery.ZStack;
 
 namespace BackupQuery.Core.Tests.Reliability;
 
-/// <summary>A connection zeroes the secrets it holds when it is disposed (Disconnect-* disposes it).</summary>
+/// <summary>
+/// A connection zeroes the secrets it holds when it is disposed (Disconnect-* disposes it). It holds its own copy of
+/// the credential it was given: the caller's stays the caller's to dispose (Connect-* does, when it is done).
+/// </summary>
 public sealed class SecretsClearedTests
 {
     [Fact]
@@ -15,11 +18,14 @@ public sealed class SecretsClearedTests
         await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 1);
         var password = SensitiveString.FromPlainText(emulator.Options.ZStackPassword);
         var connection = await emulator.ConnectAsync(new ZStackCredential.Account(emulator.Options.ZStackAccountName, password));
+        var owned = ((ZStackCredential.Account)connection.Credential).Password;
+        Assert.NotSame(password, owned);
         await connection.DisconnectAsync(CancellationToken.None);
-        Assert.False(password.IsDisposed);
+        Assert.False(owned.IsDisposed);
         connection.Dispose();
-        Assert.True(password.IsDisposed);
-        Assert.Throws<ObjectDisposedException>(() => password.Use(p => p));
+        Assert.True(owned.IsDisposed);
+        Assert.Throws<ObjectDisposedException>(() => owned.Use(p => p));
+        Assert.False(password.IsDisposed);
     }
 
     [Fact]
@@ -29,9 +35,12 @@ public sealed class SecretsClearedTests
         var secret = SensitiveString.FromPlainText(emulator.Options.HuaweiTemporarySecretAccessKey);
         var token = SensitiveString.FromPlainText(emulator.Options.HuaweiSecurityToken);
         var connection = await emulator.ConnectAsync(new HuaweiCloudCredential.AccessKey(emulator.Options.HuaweiTemporaryAccessKeyId, secret, token));
+        var owned = (HuaweiCloudCredential.AccessKey)connection.Credential;
+        Assert.NotSame(secret, owned.SecretAccessKey);
         connection.Dispose();
-        Assert.True(secret.IsDisposed);
-        Assert.True(token.IsDisposed);
+        Assert.True(owned.SecretAccessKey.IsDisposed);
+        Assert.True(owned.SecurityToken!.IsDisposed);
+        Assert.False(secret.IsDisposed || token.IsDisposed);
     }
 
     [Fact]
@@ -40,8 +49,11 @@ public sealed class SecretsClearedTests
         await using var emulator = await HuaweiCloudEmulator.StartAsync();
         var password = SensitiveString.FromPlainText(emulator.Options.HuaweiPassword);
         var connection = await emulator.ConnectAsync(new HuaweiCloudCredential.Password(emulator.Options.HuaweiDomainName, emulator.Options.HuaweiUserName, password));
+        var owned = ((HuaweiCloudCredential.Password)connection.Credential).Secret;
+        Assert.NotSame(password, owned);
         connection.Dispose();
-        Assert.True(password.IsDisposed);
+        Assert.True(owned.IsDisposed);
+        Assert.False(password.IsDisposed);
     }
 
     [Fact]

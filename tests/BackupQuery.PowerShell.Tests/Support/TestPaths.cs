@@ -7,9 +7,6 @@ internal static class TestPaths
 {
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
-    /// <summary>The cmdlet project's build output, from which the module folder is laid out.</summary>
-    public static string ModuleAssemblyDirectory => Metadata("ModuleAssemblyDirectory");
-
     /// <summary>Pester from the NuGet folder (the project's PackageDownload), imported by path.</summary>
     public static string PesterManifest => Metadata("PesterManifest");
 
@@ -20,7 +17,7 @@ internal static class TestPaths
 
     public static string PesterDirectory => Path.Combine(RepositoryRoot, "tests", "Pester");
 
-    /// <summary>The built module folder the tests import (<c>out/BackupQuery</c>), as build.ps1 lays it out.</summary>
+    /// <summary>The built module folder the tests import (<c>out/BackupQuery</c>), as the build lays it out.</summary>
     public static string ModuleDirectory => Path.Combine(RepositoryRoot, "out", "BackupQuery");
 
     public static string ModuleManifest => Path.Combine(ModuleDirectory, "BackupQuery.psd1");

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace BackupQuery.PowerShell.Tests.Support;
 
 /// <summary>
-/// Scripts run in a separate process of the repository's dotnet-tool pwsh (<c>dotnet pwsh</c>, PowerShell 7.6.9 from
+/// Scripts run in a separate process of the repository's dotnet-tool pwsh (<c>dotnet pwsh</c>, PowerShell 7.6.10 from
 /// .config/dotnet-tools.json), for what the hosted engine cannot do: the SDK has no $PSHOME/Modules, so it has no
 /// PSResourceGet, and importing PSResourceGet by path into this process would load its NuGet.* assemblies beside the
 /// test host's own copies of NuGet.Frameworks. A child process is also how users run build.ps1.
