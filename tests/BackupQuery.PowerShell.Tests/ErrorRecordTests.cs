@@ -1,4 +1,3 @@
-using BackupQuery.PowerShell.Infrastructure;
 using System.Management.Automation;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.PowerShell.Tests.Support;
@@ -93,12 +92,15 @@ public sealed class ErrorRecordTests(EmulatorFixture emulator) : IClassFixture<E
         var written = result.Output.Count;
         Assert.InRange(written, 100, emulator.Options.ZStackCount - 8);
         var error = Assert.Single(result.Errors);
-        var target = Assert.IsType<IncompleteListing>(error.TargetObject);
-        Assert.Equal((written, 7L + written, 3000L - written), (target.RecordsWritten, target.ResumeSkip, target.ResumeFirst));
+        // The module is loaded into the runspace, not referenced by this project: its IncompleteListing is read by name.
+        var target = System.Management.Automation.PSObject.AsPSObject(error.TargetObject);
+        Assert.Equal("IncompleteListing", error.TargetObject.GetType().Name);
+        Assert.Equal(((long)written, 7L + written, 3000L - written),
+            (Convert.ToInt64(target.Properties["RecordsWritten"].Value), Convert.ToInt64(target.Properties["ResumeSkip"].Value), Convert.ToInt64(target.Properties["ResumeFirst"].Value)));
         Assert.Contains($"-Skip {7 + written} -First {3000 - written}", error.ErrorDetails.RecommendedAction);
 
         // The resume the error names picks up exactly where the listing stopped.
-        var rest = ps.Run($"Get-ZStackDatabaseBackup -PageSize 500 -Skip {target.ResumeSkip} -First {target.ResumeFirst} | ForEach-Object Uuid").Succeeded();
+        var rest = ps.Run($"Get-ZStackDatabaseBackup -PageSize 500 -Skip {target.Properties["ResumeSkip"].Value} -First {target.Properties["ResumeFirst"].Value} | ForEach-Object Uuid").Succeeded();
         var all = emulator.Server.ZStack.Backups.Skip(7).Take(3000).Select(b => b.Uuid).ToList();
         Assert.Equal(all, result.Objects.Concat(rest.Objects).Cast<string>());
     }

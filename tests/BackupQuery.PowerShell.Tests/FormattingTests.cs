@@ -94,8 +94,12 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
         var zsExpires = ps.Run("$zs.SessionExpiresAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm')").Succeeded().Objects.Single();
         var hwExpires = ps.Run("$hw.TokenExpiresAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm')").Succeeded().Objects.Single();
 
-        Assert.Equal(["zs", "*", "Account", emulator.Options.ZStackAccountName, zsExpires], zstack.Headers.Select(h => zstack.Cell(0, h)));
-        Assert.Equal(["hw", "*", "cn-north-4", "Password", hwExpires], huawei.Headers.Select(h => huawei.Cell(0, h)));
+        var zsExpected = new Dictionary<string, object> { ["Name"] = "zs", ["Default"] = "*", ["AuthKind"] = "Account", ["Identity"] = emulator.Options.ZStackAccountName, ["Expires (UTC)"] = zsExpires };
+        var hwExpected = new Dictionary<string, object> { ["Name"] = "hw", ["Default"] = "*", ["Region"] = "cn-north-4", ["AuthKind"] = "Password", ["Expires (UTC)"] = hwExpires };
+        Assert.Equal(zsExpected.Keys.Order(), zstack.Headers.Order());
+        Assert.Equal(hwExpected.Keys.Order(), huawei.Headers.Order());
+        Assert.All(zstack.Headers, h => Assert.Equal(zsExpected[h], zstack.Cell(0, h)));
+        Assert.All(huawei.Headers, h => Assert.Equal(hwExpected[h], huawei.Cell(0, h)));
     }
 
     /// <summary>For a record id, the cell each header of its kind's table must show, from the emulator's own data.</summary>

@@ -129,20 +129,13 @@ Describe 'Connect-HuaweiCloud' {
 
     It 'reports a wrong secret key as APIGW.0301 with the request id' {
         $bad = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
-        $connectErrors = $null
-        $listErrors = $null
-        $c = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $bad -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable connectErrors
-        if ($c) {
-            Get-CbrBackup -Connection $c -First 1 -ErrorAction SilentlyContinue -ErrorVariable listErrors | Out-Null
-            Disconnect-HuaweiCloud -Connection $c
-        }
-        # With -ProjectId, Connect makes no request: the first signed request, the listing, is refused.
-        $c | Should -Not -BeNullOrEmpty
-        @($connectErrors).Count | Should -Be 0
-        @($listErrors).Count | Should -Be 1
-        $listErrors[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.APIGW.0301,*'
-        $listErrors[0].Exception.Message | Should -Match 'request id [0-9a-f]{32}'
-        Find-LeakedSecret ($listErrors | Out-String) @{ 'wrong secret key' = 'not-the-secret' } | Should -BeNullOrEmpty
+        # Connect checks the key with one signed request, even with -ProjectId: that request is refused.
+        $c = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $bad -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
+        $c | Should -BeNullOrEmpty
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.APIGW.0301,*'
+        $failure[0].Exception.Message | Should -Match 'request id [0-9a-f]{32}'
+        Find-LeakedSecret ($failure | Out-String) @{ 'wrong secret key' = 'not-the-secret' } | Should -BeNullOrEmpty
     }
 
     It 'shows no secret in Format-List *, ConvertTo-Json, Export-Clixml or ToString' {
