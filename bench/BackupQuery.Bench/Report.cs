@@ -30,6 +30,15 @@ internal sealed class Report
 
     public void Note(string text) => _text.AppendLine(text).AppendLine();
 
+    /// <summary>
+    /// Why the numbers above are what they are, written only when this run's measurements bear the explanation out;
+    /// otherwise <paramref name="otherwise"/>, which says what was measured and claims no cause.
+    /// </summary>
+    public void Explain(bool measured, string explanation, string otherwise) => Note(measured ? explanation : otherwise);
+
+    /// <summary>A ratio as the tables print it (<c>0.96x</c>), read back.</summary>
+    public static double Ratio(string cell) => double.Parse(cell.TrimEnd('x'), CultureInfo.InvariantCulture);
+
     /// <summary>Records a target and writes its verdict under the current table.</summary>
     public void Target(string target, bool met, string numbers)
     {

@@ -34,8 +34,9 @@ public static class Program
                                        arm a fault (repeatable); kinds: TooManyRequests[=retry-after s],
                                        Status=<code>, Delay=<ms>, ConnectionReset, TruncatedJson, MalformedJson,
                                        ExpireCredentials, HeadInsert[=records added at the head
-                                       of the listings after each hit], OddRecord[=Size|Date|Object|Missing],
-                                       EmptyPage; e.g. --fault Status=502:/zstack/v1/database-backups:2
+                                       of the listings after each hit],
+                                       OddRecord[=Size|Date|Object|Missing|Boolean], EmptyPage,
+                                       LowercaseHeaders; e.g. --fault Status=502:/zstack/v1/database-backups:2
           --fault Random=seed:<n>,<kind>:<chance>,...
                                        a fault drawn for every list call (any GET but sign-in), the same
                                        ones for the same seed in the order calls arrive; kinds: 5xx (502,

@@ -136,5 +136,13 @@ public sealed class BindingTests(EmulatorFixture emulator) : IClassFixture<Emula
         Assert.Equal(new object[] { false, false }, summary);
         Assert.Equal(new object[] { true, true }, detailed);
         Assert.Equal(new object[] { true, true }, implied);
+        // The server sorts the whole listing by name: descending by default (sort_dir's default), ascending with
+        // -Descending:$false, where the backups without a name come first.
+        var names = emulator.Server.HuaweiCloud.Vbs.Backups.Select(b => b.Name ?? "").Order(StringComparer.Ordinal).ToList();
+        var unnamed = names.Count(n => n.Length == 0);
+        Assert.True(names.Distinct().Count() > 10, "the emulated VBS names are too alike to show an order");
+        Assert.Equal(names.AsEnumerable().Reverse().Take(6), ps.Run("Get-VbsBackup -Detailed -SortBy name -First 6 | ForEach-Object Name").Succeeded().Objects);
+        Assert.Equal(names.AsEnumerable().Reverse().Take(6), ps.Run("Get-VbsBackup -Detailed -SortBy name -Descending -First 6 | ForEach-Object Name").Succeeded().Objects);
+        Assert.Equal(names.Skip(unnamed).Take(6), ps.Run("Get-VbsBackup -Detailed -SortBy name -Descending:$false -Skip $args[0] -First 6 | ForEach-Object Name", unnamed).Succeeded().Objects);
     }
 }

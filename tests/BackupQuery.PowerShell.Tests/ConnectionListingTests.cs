@@ -69,6 +69,30 @@ public sealed class ConnectionListingTests(EmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
+    public void NamesMatchInAnyCaseAsPowerShellNamesDo()
+    {
+        using var ps = ThreeZStackConnections();
+        Assert.Equal(["prod-a", "prod-b"], ps.Run("Get-ZStackConnection -Name PROD* | ForEach-Object Name").Succeeded().Objects);
+        Assert.Equal(["lab"], ps.Run("Get-ZStackConnection -Name LaB | ForEach-Object Name").Succeeded().Objects);
+        var stamped = ps.Run("Get-ZStackDatabaseBackup -Connection Prod-B, LAB -First 2 | ForEach-Object Connection").Succeeded().Objects;
+        Assert.Equal(["prod-b", "prod-b"], stamped);
+        var wildcard = ps.Run("Get-ZStackDatabaseBackup -Connection PROD-* -Uuid $args[0] | ForEach-Object Connection", emulator.Server.ZStack.Backups[9].Uuid).Succeeded().Objects;
+        Assert.Equal(["prod-a", "prod-b"], wildcard);
+        ps.Run("Disconnect-ZStack -Connection Prod-A").Succeeded();
+        Assert.Equal(["prod-b", "lab"], ps.Run("Get-ZStackConnection | ForEach-Object Name").Succeeded().Objects);
+    }
+
+    [Fact]
+    public void DisconnectingTheDefaultWithTwoOthersLeftMakesTheNewestRemainingOneTheDefault()
+    {
+        using var ps = ThreeZStackConnections();
+        ps.Run("Disconnect-ZStack").Succeeded();
+        Assert.Equal(["prod-a|False", "prod-b|True"], ps.Run("Get-ZStackConnection | ForEach-Object { '{0}|{1}' -f $_.Name, $_.IsDefault }").Succeeded().Objects);
+        // The new default is the one a listing without -Connection uses.
+        Assert.Equal(["prod-b"], ps.Run("Get-ZStackDatabaseBackup -First 1 | ForEach-Object Connection").Succeeded().Objects);
+    }
+
+    [Fact]
     public void ConnectingAgainUnderATakenNameReplacesTheEarlierConnection()
     {
         using var ps = ThreeZStackConnections();

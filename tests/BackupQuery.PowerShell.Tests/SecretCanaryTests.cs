@@ -5,40 +5,27 @@ using BackupQuery.PowerShell.Tests.Support;
 namespace BackupQuery.PowerShell.Tests;
 
 /// <summary>An emulator whose every secret is a canary: a value that must never show up in anything the module writes.</summary>
-public sealed class CanaryEmulatorFixture : IAsyncLifetime
+public sealed class CanaryEmulatorFixture() : EmulatorFixture(new EmulatorOptions
+{
+    ZStackCount = 120,
+    GeminiDbCount = 60,
+    RdsCount = 60,
+    VbsCount = 60,
+    CbrCount = 120,
+    ZStackPassword = Prefix + "zs-password",
+    ZStackUserPassword = Prefix + "zs-user-password",
+    ZStackAccessKeySecret = Prefix + "zs-ak-secret",
+    ImageStoreSshPassword = Prefix + "ssh-password",
+    HuaweiPassword = Prefix + "hw-password",
+    HuaweiSecretAccessKey = Prefix + "hw-sk",
+    HuaweiTemporarySecretAccessKey = Prefix + "hw-temp-sk",
+    HuaweiSecurityToken = Prefix + "hw-security-token",
+})
 {
     public const string Prefix = "Canary-7f3e-";
 
-    private EmulatorServer? _server;
-
-    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
-
-    public EmulatorOptions Options { get; } = new()
-    {
-        ZStackCount = 120,
-        GeminiDbCount = 60,
-        RdsCount = 60,
-        VbsCount = 60,
-        CbrCount = 120,
-        ZStackPassword = Prefix + "zs-password",
-        ZStackUserPassword = Prefix + "zs-user-password",
-        ZStackAccessKeySecret = Prefix + "zs-ak-secret",
-        ImageStoreSshPassword = Prefix + "ssh-password",
-        HuaweiPassword = Prefix + "hw-password",
-        HuaweiSecretAccessKey = Prefix + "hw-sk",
-        HuaweiTemporarySecretAccessKey = Prefix + "hw-temp-sk",
-        HuaweiSecurityToken = Prefix + "hw-security-token",
-    };
-
     /// <summary>Wrong secrets a user might type: as secret as the right ones.</summary>
     public static readonly string WrongPassword = Prefix + "wrong-password", WrongSecretKey = Prefix + "wrong-sk";
-
-    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(Options, "http://127.0.0.1:0");
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-    }
 }
 
 /// <summary>
@@ -67,7 +54,8 @@ public sealed class SecretCanaryTests(CanaryEmulatorFixture emulator) : IClassFi
             ["wrong"] = CanaryEmulatorFixture.WrongPassword,
             ["wrongSk"] = CanaryEmulatorFixture.WrongSecretKey,
         });
-        ps.Set("exportPath", Path.Combine(Path.GetTempPath(), $"canary-{Guid.NewGuid():N}.xml"));
+        // The secret-leak check the Pester files use: Get-VisibleText, Find-LeakedSecret.
+        ps.Run(". $args[0]", Path.Combine(TestPaths.PesterDirectory, "TestHelpers.ps1")).Succeeded();
         return ps;
     }
 
@@ -102,13 +90,7 @@ public sealed class SecretCanaryTests(CanaryEmulatorFixture emulator) : IClassFi
             })
         Get-ZStackConnection @all | Format-List * | Out-String
         Get-HuaweiCloudConnection @all | Format-List * | Out-String
-        $zs, $zsu, $zsk, $hw, $hwk, $hwt | Format-List * -Force | Out-String
-        $zs, $zsu, $zsk, $hw, $hwk, $hwt | ConvertTo-Json -Depth 6
-        $records | Format-List * | Out-String
-        $records | ConvertTo-Json -Depth 6
-        @($zs, $zsu, $zsk, $hw, $hwk, $hwt) + $records | Export-Clixml -Path $exportPath -Depth 6
-        Get-Content -Raw -Path $exportPath
-        Remove-Item $exportPath
+        Get-VisibleText -InputObject (@($zs, $zsu, $zsk, $hw, $hwk, $hwt) + $records) -Depth 6
         """;
 
     private const string ForcedErrors = """
@@ -148,31 +130,54 @@ public sealed class SecretCanaryTests(CanaryEmulatorFixture emulator) : IClassFi
         Assert.True(failed.Errors.Count >= 8, $"forced errors: {failed.Errors.Count}");
         Assert.Contains("Objs", connected.Text); // the CliXml export was read back
 
-        var secrets = Secrets().ToList();
-        Assert.Contains(secrets, s => s.StartsWith("OAuth-session:"));
-        Assert.Contains(secrets, s => s.StartsWith("IAM-token:"));
+        var secrets = Secrets();
+        Assert.Contains(secrets.Keys.Cast<string>(), s => s.StartsWith("OAuth-session"));
+        Assert.Contains(secrets.Keys.Cast<string>(), s => s.StartsWith("IAM-token"));
         var everything = string.Join("\n", Text(connected).Concat(Text(failed)));
-        foreach (var secret in secrets)
-        {
-            var value = secret.Substring(secret.IndexOf(':') + 1);
-            Assert.False(everything.Contains(value, StringComparison.Ordinal), $"{secret.Split(':')[0]} leaked");
-        }
+        Assert.Empty(ps.Run("Find-LeakedSecret -Text $args[0] -Secret $args[1]", everything, secrets).Succeeded().Objects);
         Assert.DoesNotContain(CanaryEmulatorFixture.Prefix, everything);
     }
 
-    /// <summary>The canaries, and what the emulator saw of sessions and tokens (labelled for the failure message).</summary>
-    private IEnumerable<string> Secrets()
+    /// <summary>
+    /// An HTTP/2 hop (a proxy or gateway) passes header names on in lower case: the IAM token in the login reply's
+    /// <c>x-subject-token</c> is masked in Debug as under its canonical name.
+    /// </summary>
+    [Fact]
+    public void A_hop_that_lowercases_header_names_does_not_unmask_the_token_in_Debug()
     {
+        using var ps = Session();
+        emulator.Server.Requests.Clear();
+        emulator.Server.Faults.Add(new FaultRule("/iam/", FaultKind.LowercaseHeaders, Times: 100));
+        var result = ps.Run(Prelude + "\n" + $$"""
+            $hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName '{{O.HuaweiDomainName}}' -Credential (Cred '{{O.HuaweiUserName}}' $secrets.hw) -Endpoint $hwEndpoints -Name hw @all
+            Get-CbrBackup -Connection $hw -First 1 @all | Out-Null
+            """);
+        emulator.Server.Faults.Clear();
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        // The reply came through the hop: its token header is there, in lower case, masked.
+        Assert.Contains(result.Debug, d => d.Contains("\nx-subject-token: ***"));
+        var tokens = Secrets();
+        Assert.Contains(tokens.Keys.Cast<string>(), s => s.StartsWith("IAM-token"));
+        Assert.Empty(ps.Run("Find-LeakedSecret -Text $args[0] -Secret $args[1]", string.Join("\n", result.Debug), tokens).Succeeded().Objects);
+    }
+
+    /// <summary>The canaries, and what the emulator saw of sessions and tokens, by name (what a failure reports).</summary>
+    private Hashtable Secrets()
+    {
+        var secrets = new Hashtable();
         foreach (var canary in new[] { O.ZStackPassword, O.ZStackUserPassword, O.ZStackAccessKeySecret, O.ImageStoreSshPassword, O.HuaweiPassword,
             O.HuaweiSecretAccessKey, O.HuaweiTemporarySecretAccessKey, O.HuaweiSecurityToken, CanaryEmulatorFixture.WrongPassword, CanaryEmulatorFixture.WrongSecretKey })
         {
-            yield return "canary:" + canary;
+            secrets[canary.Substring(CanaryEmulatorFixture.Prefix.Length)] = canary;
         }
         foreach (var entry in emulator.Server.Requests.ForPath("/"))
         {
-            if (entry.Headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("OAuth ", StringComparison.Ordinal)) yield return "OAuth-session:" + auth.Substring(6);
-            if (entry.Headers.TryGetValue("X-Auth-Token", out var token)) yield return "IAM-token:" + token;
+            if (entry.Headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("OAuth ", StringComparison.Ordinal)) secrets[$"OAuth-session {secrets.Count}"] = auth.Substring(6);
+            if (entry.Headers.TryGetValue("X-Auth-Token", out var token)) secrets[$"IAM-token {secrets.Count}"] = token;
         }
+        return secrets;
     }
 
     private static IEnumerable<string> Text(PowerShellResult result) =>

@@ -89,6 +89,24 @@ public sealed class SerializationTests(EmulatorFixture emulator) : IClassFixture
         Assert.DoesNotContain("ExtendInfo", cells[2]);
     }
 
+    [Fact]
+    public void GeminiDbDatabaseTablesExportAsDatabasesWithTheirTables()
+    {
+        using var ps = emulator.ConnectedSession();
+        // Every GeminiDB backup of a table-level policy: whole databases (no table list) and databases with tables.
+        var tableLevel = emulator.Server.HuaweiCloud.GeminiDb.Backups.Where(b => b.DatabaseTables is { Count: > 0 }).ToList();
+        Assert.Contains(tableLevel, b => b.DatabaseTables!.Any(t => t.TableNames is { Count: > 1 }));
+        Assert.Contains(tableLevel, b => b.DatabaseTables!.Any(t => t.TableNames is null));
+        var rows = ps.Run("""
+            Get-RdsBackup -Type DatabaseTable | Export-Csv -LiteralPath $args[0] -NoTypeInformation
+            Import-Csv -LiteralPath $args[0] | ForEach-Object { '{0}|{1}' -f $_.Id, $_.DatabaseTables }
+            """, _file).Succeeded().Objects.Cast<string>().ToList();
+
+        // A database alone, or a database and its tables: "keyspace_1(table_1,table_2); keyspace_2".
+        static string Text(BackupQuery.Emulator.HuaweiCloud.GeminiDbDatabaseTable t) => t.TableNames is null ? t.DatabaseName : $"{t.DatabaseName}({string.Join(",", t.TableNames)})";
+        Assert.Equal(tableLevel.Select(b => $"{b.Id}|{string.Join("; ", b.DatabaseTables!.Select(Text))}"), rows);
+    }
+
     [Theory]
     [MemberData(nameof(RecordKinds))]
     public void DeserializedRecordsKeepTheirViewsAndTheirDates(string kind)

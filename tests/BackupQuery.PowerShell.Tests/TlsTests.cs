@@ -9,7 +9,7 @@ public sealed class TlsTests
     [Fact]
     public async Task An_untrusted_certificate_is_a_SecurityError_and_SkipCertificateCheck_holds_for_its_connection_only()
     {
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSignedCertificate.ForLoopback() }, "https://127.0.0.1:0");
+        await using var server = await EmulatorFixture.StartAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSignedCertificate.ForLoopback() });
         using var ps = PowerShellSession.Start();
         ps.Set("zsCredential", new System.Management.Automation.PSCredential(server.Options.ZStackAccountName,
             new System.Net.NetworkCredential("", server.Options.ZStackPassword).SecurePassword));

@@ -121,6 +121,7 @@ Describe 'Connect-HuaweiCloud' {
     It 'reports a wrong password as an AuthenticationError with a HuaweiCloud id' {
         $r = Connect-HuaweiCloud -Region $Region -DomainName demo-domain -Credential (New-TestCredential 'demo-user' 'wrong') -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
         $r | Should -BeNullOrEmpty
+        $failure.Count | Should -Be 1
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.*'
         $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $failure[0].Exception.Message | Should -Match 'HTTP 40\d'
@@ -128,36 +129,24 @@ Describe 'Connect-HuaweiCloud' {
 
     It 'reports a wrong secret key as APIGW.0301 with the request id' {
         $bad = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
-        $connectErrors = $null
-        $listErrors = $null
-        $c = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $bad -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable connectErrors
-        if ($c) {
-            Get-CbrBackup -Connection $c -First 1 -ErrorAction SilentlyContinue -ErrorVariable listErrors | Out-Null
-            Disconnect-HuaweiCloud -Connection $c
-        }
-        $errors = @(@($connectErrors) + @($listErrors) | Where-Object { $null -ne $_ })
-        $errors.Count | Should -BeGreaterThan 0
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.APIGW.0301*'
-        $errors[0].Exception.Message | Should -Match 'request id'
-        ($errors | Out-String) | Should -Not -Match 'not-the-secret'
+        # Connect checks the key with one signed request, even with -ProjectId: that request is refused.
+        $c = Connect-HuaweiCloud -Region $Region -AccessKeyId HWDEMOACCESSKEY00001 -SecretAccessKey $bad -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction SilentlyContinue -ErrorVariable failure
+        $c | Should -BeNullOrEmpty
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'HuaweiCloud.APIGW.0301,*'
+        $failure[0].Exception.Message | Should -Match 'request id [0-9a-f]{32}'
+        Find-LeakedSecret ($failure | Out-String) @{ 'wrong secret key' = 'not-the-secret' } | Should -BeNullOrEmpty
     }
 
     It 'shows no secret in Format-List *, ConvertTo-Json, Export-Clixml or ToString' {
         $ak = Connect-HuaweiCloud -Region $Region -AccessKeyId HWTEMPACCESSKEY00001 -SecretAccessKey (ConvertTo-SecureString 'hw-temp-secret-access-key' -AsPlainText -Force) `
             -SecurityToken (ConvertTo-SecureString 'hw-demo-security-token' -AsPlainText -Force) -ProjectId $ProjectId -Endpoint $Endpoints -ErrorAction Stop
         try {
-            $xml = Join-Path $TestDrive 'hw.xml'
-            $Main, $ak | Export-Clixml -LiteralPath $xml
-            $text = @(
-                ($Main, $ak | Format-List * | Out-String)
-                ($Main, $ak | ConvertTo-Json -Depth 3)
-                (Get-Content -LiteralPath $xml -Raw)
-                "$Main $ak"
-            ) -join "`n"
+            $text = Get-VisibleText $Main, $ak
             # The text holds the connections (so an empty text cannot pass), and none of their secrets.
             $text | Should -Match 'HWTEMPACCESSKEY00001'
             $text | Should -Match 'demo-user'
-            foreach ($secret in 'Demo@Passw0rd', 'hw-temp-secret-access-key', 'hw-demo-security-token') { $text | Should -Not -Match ([regex]::Escape($secret)) }
+            Find-LeakedSecret $text @{ password = 'Demo@Passw0rd'; 'secret access key' = 'hw-temp-secret-access-key'; 'security token' = 'hw-demo-security-token' } | Should -BeNullOrEmpty
         }
         finally { Disconnect-HuaweiCloud -Connection $ak }
     }
@@ -168,7 +157,7 @@ Describe 'Connect-HuaweiCloud' {
         $text | Should -Match 'GET \S*/backups'
         $text | Should -Match 'X-Auth-Token:\s*\*\*\*'
         $text | Should -Not -Match 'X-Auth-Token:\s*(?!\*\*\*)\S'
-        $text | Should -Not -Match 'Demo@Passw0rd'
+        Find-LeakedSecret $text @{ password = 'Demo@Passw0rd' } | Should -BeNullOrEmpty
     }
 }
 
@@ -210,8 +199,9 @@ Describe 'Get-RdsBackup' {
     It 'accepts -CreatedAfter alone (the other bound is supplied)' {
         $from = ($Gemini.Output | Sort-Object CreatedAt)[100].CreatedAt
         $r = @(Get-RdsBackup -CreatedAfter $from.UtcDateTime -ErrorAction Stop)
-        $r.Count | Should -BeGreaterThan 0
-        $r | Where-Object { $_.CreatedAt -lt $from } | Should -BeNullOrEmpty
+        $expected = @($Gemini.Output | Where-Object { $_.CreatedAt -ge $from })
+        $expected.Count | Should -BeGreaterThan 100 -Because 'a hundred records begin before the bound'
+        ($r | ForEach-Object Id) | Should -Be ($expected | ForEach-Object Id)
     }
 
     It 'lists the backups of one RDS instance with -Service RDS' {
@@ -306,8 +296,9 @@ Describe 'Get-CbrBackup' {
     It 'takes -ResourceId from the pipeline by property name' {
         $picked = $Cbr | Where-Object ResourceId | Select-Object -First 2
         $r = @($picked | Select-Object ResourceId | Get-CbrBackup)
-        $r.Count | Should -BeGreaterOrEqual 2
-        $r | Where-Object { $_.ResourceId -notin $picked.ResourceId } | Should -BeNullOrEmpty
+        # One listing per row, in row order: every backup of that resource.
+        $expected = foreach ($p in $picked) { $Cbr | Where-Object ResourceId -EQ $p.ResourceId }
+        ($r | ForEach-Object Id) | Should -Be ($expected | ForEach-Object Id)
     }
 
     It 'has default table views' {
@@ -325,7 +316,9 @@ Describe 'Disconnect-HuaweiCloud' {
         Disconnect-HuaweiCloud -Connection $c
         $c.Connected | Should -BeFalse
         Get-CbrBackup -Connection $c -First 1 -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
-        $failure.Count | Should -BeGreaterThan 0
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'BackupQuery.Authentication,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         ($failure | Out-String) | Should -Match 'Connect-HuaweiCloud'
         # The earlier connection is the default again.
         (Get-CbrBackup -First 1).Connection | Should -Be 'hw'
@@ -346,9 +339,10 @@ Describe 'Disconnect-HuaweiCloud' {
 }
 
 Describe 'Help' {
-    It 'has help generated from docs/ for <_>' -ForEach @('Connect-HuaweiCloud', 'Disconnect-HuaweiCloud', 'Get-RdsBackup', 'Get-VbsBackup', 'Get-CbrBackup') {
+    It 'has help generated from docs/ for <_>' -ForEach @('Connect-HuaweiCloud', 'Disconnect-HuaweiCloud', 'Get-HuaweiCloudConnection', 'Get-RdsBackup', 'Get-VbsBackup', 'Get-CbrBackup') {
+        $documented = Get-DocumentedHelp $_
         $help = Get-Help $_ -Full
-        $help.Synopsis | Should -Not -BeLike "$_ *"
-        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        ($help.Synopsis -replace '\s+', ' ').Trim() | Should -Be $documented.Synopsis
+        @($help.Examples.Example | Where-Object { $_ }).Count | Should -Be $documented.ExampleCount
     }
 }

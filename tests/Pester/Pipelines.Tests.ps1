@@ -12,7 +12,8 @@ BeforeAll {
     $Account = New-TestCredential 'admin' 'password'
     $Endpoints = @{ iam = "$Base/iam"; 'gaussdb-nosql' = "$Base/gaussdb-nosql"; rds = "$Base/rds"; vbs = "$Base/vbs"; cbr = "$Base/cbr" }
     $Zs = Connect-ZStack -Server $Server -Credential $Account -ServerTimeZone UTC -Name runbook -ErrorAction Stop
-    $Hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential (New-TestCredential 'demo-user' 'Demo@Passw0rd') -Endpoint $Endpoints -Name tenant -ErrorAction Stop
+    $HwCredential = New-TestCredential 'demo-user' 'Demo@Passw0rd'
+    $Hw = Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential $HwCredential -Endpoint $Endpoints -Name tenant -ErrorAction Stop
 }
 
 AfterAll {
@@ -38,22 +39,31 @@ Describe 'Pipelines' {
         (Get-CbrBackup -Status available | ForEach-Object Id) | Should -Be ($client | ForEach-Object Id)
     }
 
-    It 'Measure-Object sums SizeBytes per status, and the parts add up to the whole' {
+    It 'Group-Object and Measure-Object give each status the count and the bytes the API holds' {
+        # The API's records read without the module: what the module's ids, statuses and sizes must add up to.
+        $raw = @(Get-EmulatorZStackBackup -Server $Server)
+        $raw.Count | Should -Be 1200
         $all = @(Get-ZStackDatabaseBackup)
-        $whole = ($all | Measure-Object SizeBytes -Sum).Sum
-        $whole | Should -BeGreaterThan 0
-        $parts = $all | Group-Object Status | ForEach-Object { ($_.Group | Measure-Object SizeBytes -Sum).Sum }
-        ($parts | Measure-Object -Sum).Sum | Should -Be $whole
+        ($all | ForEach-Object Id) | Should -Be ($raw | ForEach-Object Uuid)
+        $byStatus = @{}
+        foreach ($g in $all | Group-Object Status) { $byStatus[$g.Name] = '{0} records, {1} bytes' -f $g.Count, ($g.Group | Measure-Object SizeBytes -Sum).Sum }
+        $expected = @{}
+        foreach ($g in $raw | Group-Object Status) { $expected[$g.Name] = '{0} records, {1} bytes' -f $g.Count, ($g.Group | Measure-Object Size -Sum).Sum }
+        $byStatus.Keys | Sort-Object | Should -Be ($expected.Keys | Sort-Object)
+        foreach ($status in $expected.Keys) { $byStatus[$status] | Should -Be $expected[$status] -Because "status '$status'" }
     }
 
     It 'sorts and groups records of both providers on their common columns' {
         $mixed = @(Get-ZStackDatabaseBackup -Skip 1 -First 4) + @(Get-CbrBackup -First 4)
+        # The records are the API's own (read here without the module), each stamped with its provider and connection.
+        $zstackIds = @(Get-EmulatorZStackBackup -Server $Server)[1..4] | ForEach-Object Uuid
+        $cbrIds = Get-EmulatorCbrBackupId -Base $Base -ProjectId $Hw.ProjectId -Credential $HwCredential -DomainName demo-domain -First 4
         $groups = $mixed | Group-Object Provider | Sort-Object Name
         ($groups | ForEach-Object Name) | Should -Be 'HuaweiCloud', 'ZStack'
-        ($groups | ForEach-Object Count) | Should -Be 4, 4
-        $sorted = $mixed | Sort-Object CreatedAt
-        for ($i = 1; $i -lt $sorted.Count; $i++) { $sorted[$i].CreatedAt | Should -BeGreaterOrEqual $sorted[$i - 1].CreatedAt }
-        ($mixed | ForEach-Object Connection | Sort-Object -Unique) | Should -Be 'runbook', 'tenant'
+        ($groups[0].Group | ForEach-Object { '{0}|{1}' -f $_.Id, $_.Connection }) | Should -Be ($cbrIds | ForEach-Object { "$_|tenant" })
+        ($groups[1].Group | ForEach-Object { '{0}|{1}' -f $_.Id, $_.Connection }) | Should -Be ($zstackIds | ForEach-Object { "$_|runbook" })
+        # The common CreatedAt is a DateTimeOffset on both, so Sort-Object orders instants, not text.
+        ($mixed | ForEach-Object { $_.CreatedAt.GetType().FullName } | Sort-Object -Unique) | Should -Be 'System.DateTimeOffset'
     }
 
     It 'exports to CSV and feeds the file back by property name' {

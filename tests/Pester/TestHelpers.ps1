@@ -127,3 +127,78 @@ function Get-DiagnosticText {
     }
     return ($lines -join "`n")
 }
+
+# What docs/<command>.md says the help holds: the synopsis (whitespace folded) and the number of examples. Only the
+# generated MAML carries these; without it Get-Help makes a synopsis up from the syntax and shows no example.
+function Get-DocumentedHelp {
+    param([string] $Command)
+    $text = Get-Content -LiteralPath (Join-Path $script:RepoRoot "docs/$Command.md") -Raw
+    if ($text -notmatch '(?s)## SYNOPSIS\s*\n(.+?)\n\s*\n') { throw "docs/$Command.md has no SYNOPSIS." }
+    [pscustomobject]@{
+        Synopsis     = ($Matches[1] -replace '\s+', ' ').Trim()
+        ExampleCount = [regex]::Matches($text, '(?m)^### Example').Count
+    }
+}
+
+# The emulator's ZStack database backups as its API serves them, read with Invoke-RestMethod rather than through the
+# module: the reference that the module's records (ids, statuses, sizes) are checked against.
+function Get-EmulatorZStackBackup {
+    param([string] $Server, [string] $AccountName = 'admin', [string] $Password = 'password')
+    $server = $Server.TrimEnd('/')
+    $sha = [System.Security.Cryptography.SHA512]::Create()
+    try { $hash = -join ($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($Password)) | ForEach-Object { $_.ToString('x2') }) } finally { $sha.Dispose() }
+    $login = @{ logInByAccount = @{ accountName = $AccountName; password = $hash } } | ConvertTo-Json
+    $session = (Invoke-RestMethod -Method Put -Uri "$server/v1/accounts/login" -Body $login -ContentType 'application/json').inventory.uuid
+    $headers = @{ Authorization = "OAuth $session" }
+    try {
+        $start = 0
+        do {
+            $page = Invoke-RestMethod -Uri "$server/v1/database-backups?start=$start&limit=1000&replyWithCount=true" -Headers $headers
+            foreach ($b in $page.inventories) {
+                [pscustomobject]@{ Uuid = $b.uuid; Status = [string]$b.status; Size = if ($null -ne $b.size) { [long][double]$b.size } }
+            }
+            $start += 1000
+        } while ($start -lt $page.total)
+    }
+    finally {
+        Invoke-RestMethod -Method Delete -Uri "$server/v1/accounts/sessions/$session" -Headers $headers | Out-Null
+    }
+}
+
+# The emulator's first CBR backups (ids, newest first) as its API serves them, read with an IAM token of our own.
+function Get-EmulatorCbrBackupId {
+    param([string] $Base, [string] $ProjectId, [pscredential] $Credential, [string] $DomainName, [int] $First)
+    $body = @{ auth = @{
+            identity = @{ methods = @('password'); password = @{ user = @{ name = $Credential.UserName; password = $Credential.GetNetworkCredential().Password; domain = @{ name = $DomainName } } } }
+            scope    = @{ project = @{ id = $ProjectId } } } } | ConvertTo-Json -Depth 8
+    $reply = Invoke-WebRequest -Method Post -Uri "$Base/iam/v3/auth/tokens" -Body $body -ContentType 'application/json' -UseBasicParsing
+    $token = @($reply.Headers['X-Subject-Token'])[0]
+    (Invoke-RestMethod -Uri "$Base/cbr/v3/$ProjectId/backups?limit=$First" -Headers @{ 'X-Auth-Token' = $token }).backups | ForEach-Object id
+}
+
+# The secret-leak check, shared by the Pester files and SecretCanaryTests (which dot-sources this file).
+# Everything a user could see of objects: Format-List * -Force, ConvertTo-Json, the Export-Clixml file and ToString.
+# Wide enough that no value is wrapped (a secret split over two lines would go unseen).
+function Get-VisibleText {
+    param([object[]] $InputObject, [int] $Depth = 3)
+    $xml = Join-Path ([System.IO.Path]::GetTempPath()) "visible-$([guid]::NewGuid().ToString('N')).xml"
+    try {
+        $InputObject | Export-Clixml -LiteralPath $xml -Depth $Depth
+        @(
+            ($InputObject | Format-List * -Force | Out-String -Width 4096)
+            ($InputObject | ConvertTo-Json -Depth $Depth -WarningAction SilentlyContinue)
+            (Get-Content -LiteralPath $xml -Raw)
+            ($InputObject | ForEach-Object { "$_" })
+        ) -join "`n"
+    }
+    finally { Remove-Item -LiteralPath $xml -ErrorAction SilentlyContinue }
+}
+
+# The names of the secrets (name -> plain value) whose value shows anywhere in the text, sorted; nothing when none leaked.
+function Find-LeakedSecret {
+    param([string] $Text, [hashtable] $Secret)
+    foreach ($name in $Secret.Keys | Sort-Object) {
+        $value = [string]$Secret[$name]
+        if ($value.Length -gt 0 -and $Text.IndexOf($value, [System.StringComparison]::Ordinal) -ge 0) { $name }
+    }
+}

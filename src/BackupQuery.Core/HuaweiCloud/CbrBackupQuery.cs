@@ -2,7 +2,7 @@ using BackupQuery.Text;
 
 namespace BackupQuery.HuaweiCloud;
 
-/// <summary>What Get-CbrBackup asks (<c>GET /v3/{project_id}/backups</c>): every documented filter of the API (spec §9).</summary>
+/// <summary>What Get-CbrBackup asks (<c>GET /v3/{project_id}/backups</c>): every documented filter of the API (spec §9) but <c>dec</c>, which only Dedicated Cloud serves.</summary>
 public sealed class CbrBackupQuery
 {
     public static readonly IReadOnlyList<string> StatusValues = ["available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete", "waiting_restore"];
@@ -36,7 +36,6 @@ public sealed class CbrBackupQuery
     public DateTimeOffset? CreatedBefore { get; init; }
     public bool? ShowReplication { get; init; }
     public bool? Incremental { get; init; }
-    public bool? Dec { get; init; }
     /// <summary>One of <see cref="SortKeys"/>; sent as <c>sort=key:asc|desc</c>.</summary>
     public string? SortBy { get; init; }
     public bool Descending { get; init; }
@@ -66,7 +65,6 @@ public sealed class CbrBackupQuery
         if (CreatedBefore is { } before) parameters.Add("end_time", QueryValues.Utc(before));
         parameters.Add("show_replication", ShowReplication);
         parameters.Add("incremental", Incremental);
-        parameters.Add("dec", Dec);
         if (sortKey is not null) parameters.Add("sort", sortKey + (Descending ? ":desc" : ":asc"));
         return parameters;
     }

@@ -24,6 +24,8 @@ public enum FaultKind
     OddRecord,
     /// <summary>Serves the real reply with its records left out and its total kept.</summary>
     EmptyPage,
+    /// <summary>Serves the request with every reply header name in lower case, as an HTTP/2 hop (proxy, gateway) passes them on.</summary>
+    LowercaseHeaders,
 }
 
 /// <summary>One fault: applies to requests whose path starts with <see cref="PathPrefix"/>, skipping the first

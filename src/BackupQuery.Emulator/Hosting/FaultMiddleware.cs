@@ -97,6 +97,13 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
             case FaultKind.EmptyPage:
                 await EmptyPageRewriter.ServeAsync(context, next);
                 return response.StatusCode;
+            case FaultKind.LowercaseHeaders:
+                response.OnStarting(() =>
+                {
+                    LowercaseNames(response.Headers);
+                    return Task.CompletedTask;
+                });
+                break;
             case FaultKind.HeadInsert:
                 await next(context);
                 server.Options.HeadInserts.Add(fault.InsertCount);
@@ -115,6 +122,18 @@ internal sealed class FaultMiddleware(RequestDelegate next, EmulatorServer serve
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentLength = null;
         await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
+    }
+
+    /// <summary>Each header under its name in lower case (Kestrel still writes the ones it knows, such as Date, its own way).</summary>
+    private static void LowercaseNames(IHeaderDictionary headers)
+    {
+        foreach (var (name, value) in headers.ToList())
+        {
+            var lower = name.ToLowerInvariant();
+            if (lower == name) continue;
+            headers.Remove(name);
+            headers.Append(lower, value);
+        }
     }
 
     private static bool IsZStack(string path) => path.StartsWith("/zstack", StringComparison.Ordinal);

@@ -14,6 +14,9 @@ public enum OddRecordKind
     Object,
     /// <summary>The id (<c>uuid</c>, <c>id</c>) is left out.</summary>
     Missing,
+    /// <summary>The record's flag (CBR <c>incremental</c>, RDS <c>associated_with_ddm</c>, VBS detail <c>is_incremental</c>)
+    /// becomes <c>"yes"</c>; ZStack and GeminiDB records carry no flag and pass through untouched.</summary>
+    Boolean,
 }
 
 /// <summary>
@@ -25,6 +28,7 @@ internal static class OddRecordRewriter
 {
     public const string OddSize = "n/a";
     public const string OddDate = "not-a-date";
+    public const string OddBoolean = "yes";
 
     public static Task ServeAsync(HttpContext context, RequestDelegate next, OddRecordKind kind) =>
         ReplyBuffer.ServeRewrittenAsync(context, next, body => Rewrite(body, context.Request.Path.Value ?? "", kind));
@@ -58,6 +62,11 @@ internal static class OddRecordRewriter
                 break;
             case OddRecordKind.Missing:
                 record.Remove(id);
+                break;
+            case OddRecordKind.Boolean:
+                var flag = new[] { "incremental", "associated_with_ddm", "is_incremental" }.FirstOrDefault(record.ContainsKey);
+                if (flag is null) return null;
+                record[flag] = OddBoolean;
                 break;
         }
         return System.Text.Encoding.UTF8.GetBytes(root!.ToJsonString());

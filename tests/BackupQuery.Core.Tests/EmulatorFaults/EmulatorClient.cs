@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.Emulator.ZStack;
 
@@ -27,7 +28,7 @@ public sealed class EmulatorClient : IAsyncDisposable
     {
         var options = new EmulatorOptions { ZStackCount = 500, ImageStoreCount = 5, GeminiDbCount = 400, RdsCount = 800, VbsCount = 50, CbrCount = 500 };
         configure?.Invoke(options);
-        return new EmulatorClient(await EmulatorServer.StartAsync(options));
+        return new EmulatorClient(await TestEmulator.StartServerAsync(options));
     }
 
     /// <summary>LogInByAccount as the emulator's admin.</summary>

@@ -1,4 +1,5 @@
 using BackupQuery.Connections;
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
@@ -6,8 +7,8 @@ using BackupQuery.Paging;
 
 namespace BackupQuery.Core.Tests.HuaweiCloud;
 
-/// <summary>Starts an in-process emulator on 127.0.0.1, port 0, for one test, and connects to its Huawei half.</summary>
-public sealed class HuaweiCloudEmulator : IAsyncDisposable
+/// <summary>An emulator (<see cref="TestEmulator"/>) for one test, with the lines that connect to its Huawei half.</summary>
+public sealed class HuaweiCloudEmulator : TestEmulator
 {
     // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it), and
     // a listing that makes no progress gives up after 5 s.
@@ -16,10 +17,7 @@ public sealed class HuaweiCloudEmulator : IAsyncDisposable
         BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100), MaxTotalWait = TimeSpan.FromSeconds(5),
     };
 
-    private HuaweiCloudEmulator(EmulatorServer server) => Server = server;
-
-    public EmulatorServer Server { get; }
-    public EmulatorOptions Options => Server.Options;
+    private HuaweiCloudEmulator(EmulatorServer server) : base(server) { }
     public string Region => Options.Projects[0].Name;
     public string DataProjectId => Options.Projects[0].Id;
 
@@ -27,7 +25,7 @@ public sealed class HuaweiCloudEmulator : IAsyncDisposable
     {
         var options = new EmulatorOptions { ZStackCount = 1 };
         configure?.Invoke(options);
-        return new HuaweiCloudEmulator(await EmulatorServer.StartAsync(options, "http://127.0.0.1:0"));
+        return new HuaweiCloudEmulator(await StartServerAsync(options));
     }
 
     public Dictionary<string, string> Endpoints => EmulatorServer.HuaweiServices.ToDictionary(s => s, s => Server.HuaweiEndpoint(s).ToString());
@@ -65,6 +63,4 @@ public sealed class HuaweiCloudEmulator : IAsyncDisposable
     }
 
     public static PagingOptions AllPages => new();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

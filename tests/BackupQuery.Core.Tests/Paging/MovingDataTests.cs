@@ -2,6 +2,7 @@ using BackupQuery.Core.Tests.HuaweiCloud;
 using BackupQuery.Core.Tests.Support;
 using BackupQuery.Core.Tests.ZStack;
 using BackupQuery.Emulator.Hosting;
+using BackupQuery.Http;
 using BackupQuery.HuaweiCloud;
 using BackupQuery.Paging;
 using BackupQuery.ZStack;
@@ -35,6 +36,36 @@ public sealed class MovingDataTests
         Assert.True(emulator.Options.HeadInserts.Count > 0, "the emulator added records during the listing");
         Assert.Equal(expected, listed.Select(r => r.Uuid).Where(u => !u.StartsWith("inserted")));
         Assert.Equal(listed.Count, listed.Select(r => r.Uuid).Distinct().Count());
+    }
+
+    /// <summary>
+    /// 100 records arrive at the head after every page of 50 served: no page brings a record not yet listed, so the
+    /// listing gives up after 20 such pages in a row with the "kept moving" error, keeping the first page it wrote. The
+    /// inserts stop after 60 pages: a listing that does not give up would end without an error and fail this test.
+    /// </summary>
+    [Fact]
+    public async Task ZStackGivesUpWhenInsertsOutrunReadingAndKeepsWhatItWrote()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 300);
+        var o = emulator.ConnectOptions(emulator.Account());
+        var options = new ZStackConnectOptions { Server = o.Server, Credential = o.Credential, ServerTimeZone = o.ServerTimeZone, Retry = o.Retry, MaxConcurrency = 1 };
+        using var connection = await ZStackConnection.ConnectAsync(options, CancellationToken.None);
+        emulator.Server.Requests.Clear();
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.HeadInsert, Times: 60) { InsertCount = 100 });
+
+        var kept = new List<string>();
+        var error = await Assert.ThrowsAsync<BackupQueryException>(async () =>
+        {
+            await foreach (var record in connection.GetDatabaseBackupsAsync(new ZStackDatabaseBackupQuery(), new PagingOptions { PageSize = 50 }, CancellationToken.None))
+                kept.Add(record.Uuid);
+        });
+
+        Assert.Equal(ApiErrorKind.ServiceUnavailable, error.Kind);
+        Assert.Equal("The listing kept moving faster than it could be read: 21 pages in a row brought no record that had not been listed. " +
+            "Records already written stay written; list again, with a narrower filter or a larger -PageSize.", error.Message);
+        Assert.Equal(emulator.Data.Take(50).Select(b => b.Uuid), kept);
+        // The first page, then the 21 that brought nothing new; nothing after the listing gave up.
+        Assert.Equal(22, emulator.Listings.Count());
     }
 
     [Theory]

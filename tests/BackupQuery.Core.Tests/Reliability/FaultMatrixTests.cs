@@ -114,7 +114,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
 
         public async Task InitializeAsync()
         {
-            Server = await EmulatorServer.StartAsync(new EmulatorOptions { ZStackCount = 1500, ImageStoreCount = 40, GeminiDbCount = 250, RdsCount = 400, VbsCount = 1200, CbrCount = 1200 });
+            Server = await TestEmulator.StartServerAsync(new EmulatorOptions { ZStackCount = 1500, ImageStoreCount = 40, GeminiDbCount = 250, RdsCount = 400, VbsCount = 1200, CbrCount = 1200 });
             var transport = new TransportOptions { Timeout = Timeout };
             _zstack = await ZStackConnection.ConnectAsync(new ZStackConnectOptions
             {

@@ -10,6 +10,7 @@ public sealed class OddRecordFaultOptionTests
     [InlineData("OddRecord:/cbr/", OddRecordKind.Size)]
     [InlineData("OddRecord=Date:/zstack/v1/database-backups:3", OddRecordKind.Date)]
     [InlineData("oddrecord=missing:/rds/", OddRecordKind.Missing)]
+    [InlineData("OddRecord=Boolean:/cbr/", OddRecordKind.Boolean)]
     public void Fault_OddRecord_names_what_to_make_odd(string option, OddRecordKind expected)
     {
         List<FaultRule> faults = [];
@@ -20,5 +21,5 @@ public sealed class OddRecordFaultOptionTests
 
     [Fact]
     public void An_unknown_odd_record_kind_is_refused_with_the_known_ones() =>
-        Assert.Contains("Size, Date, Object, Missing", Assert.Throws<ArgumentException>(() => Program.TryParse(["--fault", "OddRecord=weird:/cbr/"], new EmulatorOptions(), [], out _)).Message);
+        Assert.Contains("Size, Date, Object, Missing, Boolean", Assert.Throws<ArgumentException>(() => Program.TryParse(["--fault", "OddRecord=weird:/cbr/"], new EmulatorOptions(), [], out _)).Message);
 }

@@ -1,4 +1,5 @@
 using BackupQuery.Connections;
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.Http;
 using BackupQuery.ZStack;
@@ -22,7 +23,7 @@ public sealed class TlsTests
     [Fact]
     public async Task An_untrusted_certificate_is_a_security_error_and_the_switch_is_per_connection()
     {
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSignedCertificate.ForLoopback() }, "https://127.0.0.1:0");
+        await using var server = await TestEmulator.StartServerAsync(new EmulatorOptions { ZStackCount = 3, Certificate = SelfSignedCertificate.ForLoopback() });
         Assert.Equal("https", server.BaseAddress.Scheme);
 
         var refused = await Assert.ThrowsAsync<ApiException>(() => ZStackConnection.ConnectAsync(Options(server, skip: false), CancellationToken.None));

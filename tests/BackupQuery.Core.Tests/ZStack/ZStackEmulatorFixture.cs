@@ -1,19 +1,17 @@
 using BackupQuery.Connections;
+using BackupQuery.Core.Tests.Support;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.Http;
 using BackupQuery.ZStack;
 
 namespace BackupQuery.Core.Tests.ZStack;
 
-/// <summary>Starts an in-process emulator on 127.0.0.1, port 0, for one test, and connects to it.</summary>
-public sealed class ZStackEmulator : IAsyncDisposable
+/// <summary>An emulator (<see cref="TestEmulator"/>) for one test, with the lines that connect to its ZStack half.</summary>
+public sealed class ZStackEmulator : TestEmulator
 {
     public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(5) };
 
-    private ZStackEmulator(EmulatorServer server) => Server = server;
-
-    public EmulatorServer Server { get; }
-    public EmulatorOptions Options => Server.Options;
+    private ZStackEmulator(EmulatorServer server) : base(server) { }
 
     /// <summary>The emulator's own records, in listing order: where expected results come from.</summary>
     public BackupQuery.Emulator.ZStack.ZStackDatabaseBackupData Data => Server.ZStack.Backups;
@@ -22,7 +20,7 @@ public sealed class ZStackEmulator : IAsyncDisposable
     {
         var options = new EmulatorOptions { ZStackCount = 5000, ZStackTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") };
         configure?.Invoke(options);
-        return new ZStackEmulator(await EmulatorServer.StartAsync(options, "http://127.0.0.1:0"));
+        return new ZStackEmulator(await StartServerAsync(options));
     }
 
     public ZStackConnectOptions ConnectOptions(ZStackCredential credential) => new()
@@ -41,6 +39,4 @@ public sealed class ZStackEmulator : IAsyncDisposable
         ZStackConnection.ConnectAsync(ConnectOptions(credential ?? Account()), CancellationToken.None);
 
     public IEnumerable<JournalEntry> Listings => Server.Requests.ForPath("/zstack/v1/database-backups").Where(e => !e.Path.Contains("image-store"));
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -4,22 +4,24 @@ namespace BackupQuery.PowerShell.Tests.Support;
 
 /// <summary>
 /// The emulator in-process on 127.0.0.1, port 0, shared by the tests of one class (xunit class fixture), plus the
-/// lines that connect a session to it.
+/// lines that connect a session to it. <see cref="StartAsync"/> is the one way these tests start an emulator.
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     private EmulatorServer? _server;
 
+    public EmulatorFixture() : this(new EmulatorOptions { ZStackCount = 1500, GeminiDbCount = 250, RdsCount = 250, VbsCount = 300, CbrCount = 300 }) { }
+
+    /// <summary>A fixture whose emulator runs with other options (other counts, other secrets).</summary>
+    protected EmulatorFixture(EmulatorOptions options) => Options = options;
+
     public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
 
-    public EmulatorOptions Options { get; } = new()
-    {
-        ZStackCount = 1500,
-        GeminiDbCount = 250,
-        RdsCount = 250,
-        VbsCount = 300,
-        CbrCount = 300,
-    };
+    public EmulatorOptions Options { get; }
+
+    /// <summary>An emulator in-process on 127.0.0.1, port 0 (https when the options carry a certificate).</summary>
+    public static Task<EmulatorServer> StartAsync(EmulatorOptions options) =>
+        EmulatorServer.StartAsync(options, options.Certificate is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0");
 
     /// <summary>Root URL without the trailing slash.</summary>
     public string Url => Server.BaseAddress.ToString().TrimEnd('/');
@@ -70,7 +72,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return session;
     }
 
-    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync(Options, "http://127.0.0.1:0");
+    public async Task InitializeAsync() => _server = await StartAsync(Options);
 
     public async Task DisposeAsync()
     {
