@@ -65,7 +65,8 @@ public sealed class ApiException : BackupQueryException
 
     /// <summary>The same error, no longer worth retrying, with <paramref name="note"/> before its hint (how long it was tried).</summary>
     public ApiException WithNote(string note) => new(Kind, Provider, Operation, StatusCode, ServiceCode, ServiceMessage, RequestId,
-        string.IsNullOrWhiteSpace(Hint) ? note : note + " " + Hint, isTransient: false, inner: this) { RetryAfter = RetryAfter };
+        string.IsNullOrWhiteSpace(Hint) ? note : note + " " + Hint, isTransient: false, inner: this)
+    { RetryAfter = RetryAfter };
 
     public override string ErrorId => Provider + "." + (ServiceCode ?? (StatusCode is null ? Kind.ToString() : "HTTP" + (int)StatusCode));
 

@@ -7,7 +7,10 @@ public class RetryPolicyTests
 {
     private static readonly RetryPolicy Policy = new()
     {
-        BaseDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(30), MaxAttempts = 4, MaxTotalWait = TimeSpan.FromSeconds(120),
+        BaseDelay = TimeSpan.FromMilliseconds(500),
+        MaxDelay = TimeSpan.FromSeconds(30),
+        MaxAttempts = 4,
+        MaxTotalWait = TimeSpan.FromSeconds(120),
     };
 
     [Theory]

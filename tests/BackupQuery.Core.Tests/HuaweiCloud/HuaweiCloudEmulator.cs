@@ -14,7 +14,9 @@ public sealed class HuaweiCloudEmulator : TestEmulator
     // a listing that makes no progress gives up after 5 s.
     public static readonly RetryPolicy FastRetry = new()
     {
-        BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100), MaxTotalWait = TimeSpan.FromSeconds(5),
+        BaseDelay = TimeSpan.FromMilliseconds(10),
+        MaxDelay = TimeSpan.FromMilliseconds(100),
+        MaxTotalWait = TimeSpan.FromSeconds(5),
     };
 
     private HuaweiCloudEmulator(EmulatorServer server) : base(server) { }
