@@ -99,7 +99,7 @@ public sealed class ErrorRecordTests(EmulatorFixture emulator) : IClassFixture<E
         Assert.Contains($"-Skip {7 + written} -First {3000 - written}", error.ErrorDetails.RecommendedAction);
 
         // The resume the error names picks up exactly where the listing stopped.
-        var rest = ps.Run($"Get-ZStackDatabaseBackup -PageSize 500 -Skip {target.Properties["ResumeSkip"].Value} -First {target.Properties["ResumeFirst"].Value} | ForEach-Object Uuid").Succeeded();
+        var rest = ps.Run($"Get-ZStackDatabaseBackup -PageSize 500 -Skip {(long)target.ResumeSkip} -First {(long?)target.ResumeFirst} | ForEach-Object Uuid").Succeeded();
         var all = emulator.Server.ZStack.Backups.Skip(7).Take(3000).Select(b => b.Uuid).ToList();
         Assert.Equal(all, result.Objects.Concat(rest.Objects).Cast<string>());
     }

@@ -136,7 +136,7 @@ public sealed class FormattingTests(EmulatorFixture emulator) : IClassFixture<Em
                 return id => new() { [Created] = Minute(Utc(vbs[id].CreatedAt)), ["Status"] = vbs[id].Status, ["Size"] = new Bytes(vbs[id].Size * (1L << 30)), ["Name"] = vbs[id].Name ?? "" };
             case "cbr":
                 var cbr = api.Cbr.Backups.ToDictionary(b => b.Id);
-                return id => new() { [Created] = Minute(Utc(cbr[id].CreatedAt)), ["Status"] = cbr[id].Status, ["Size"] = new Bytes(cbr[id].ResourceSize * (1L << 30)), ["Name"] = cbr[id].Name };
+                return id => new() { [Created] = Minute(Utc(cbr[id].CreatedAt)), ["Status"] = cbr[id].Status, ["Resource GB"] = cbr[id].ResourceSize.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Name"] = cbr[id].Name };
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }

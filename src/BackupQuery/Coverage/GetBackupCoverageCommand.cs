@@ -21,11 +21,11 @@ public sealed class GetBackupCoverageCommand : BackupQueryCmdlet
     [MaxAgeTransformation]
     public TimeSpan MaxAge { get; set; } = CoverageQuery.DefaultMaxAge;
 
-    [Parameter(HelpMessage = "Services to evaluate: ZStackVolume, ZStackDatabase, GeminiDB, RDS, CBR (default: every service of each connection).")]
+    [Parameter(HelpMessage = "Services to evaluate (default: every service of each connection); Tab lists them.")]
     [ValidateNotNullOrEmpty]
     public CoverageService[]? Service { get; set; }
 
-    [Parameter(HelpMessage = "Only resources with these statuses: Protected, Failing, Stale, Unprotected.")]
+    [Parameter(HelpMessage = "Only resources with these statuses; Tab lists them.")]
     [ValidateNotNullOrEmpty]
     public CoverageStatus[]? Status { get; set; }
 

@@ -11,7 +11,7 @@ namespace BackupQuery.PowerShell.HuaweiCloud;
 [OutputType(typeof(CbrProtectable))]
 public sealed class GetCbrProtectableCommand : HuaweiCloudListingCmdlet
 {
-    [Parameter(Position = 0, HelpMessage = "Server (default) or Disk.")]
+    [Parameter(Position = 0, HelpMessage = "What kind of resource to list (default Server); Tab lists the kinds.")]
     public CbrProtectableType Type { get; set; } = CbrProtectableType.Server;
 
     [Parameter(HelpMessage = "Resource id.")]
@@ -22,7 +22,7 @@ public sealed class GetCbrProtectableCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Resource status: active, deleted or error.")]
+    [Parameter(HelpMessage = "Resource status; Tab lists the documented values.")]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }
 

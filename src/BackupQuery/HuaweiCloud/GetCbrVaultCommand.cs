@@ -15,12 +15,12 @@ public sealed class GetCbrVaultCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Kind of resource the vault protects (object_type): server, disk, turbo, ...")]
+    [Parameter(HelpMessage = "Kind of resource the vault protects (object_type); Tab lists the documented values.")]
     [ArgumentCompleter(typeof(CbrVaultObjectTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ResourceType { get; set; }
 
-    [Parameter(HelpMessage = "backup, replication or hybrid.")]
+    [Parameter(HelpMessage = "What the vault is for (protect_type); Tab lists the documented values.")]
     [ValidateValueList(typeof(CbrVaultQuery), nameof(CbrVaultQuery.ProtectTypes))]
     [ArgumentCompleter(typeof(CbrProtectTypeCompleter))]
     public string? ProtectType { get; set; }
@@ -29,7 +29,7 @@ public sealed class GetCbrVaultCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? PolicyId { get; set; }
 
-    [Parameter(HelpMessage = "Vault status: available, lock, frozen, deleting or error.")]
+    [Parameter(HelpMessage = "Vault status; Tab lists the documented values.")]
     [ArgumentCompleter(typeof(CbrVaultStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Status { get; set; }

@@ -11,7 +11,7 @@ namespace BackupQuery.PowerShell.HuaweiCloud;
 [OutputType(typeof(DatabaseInstance))]
 public sealed class GetRdsInstanceCommand : HuaweiCloudListingCmdlet
 {
-    [Parameter(HelpMessage = "GeminiDB (default) or RDS.")]
+    [Parameter(HelpMessage = "Which service's instances (default GeminiDB); Tab lists the services.")]
     public RdsBackupService Service { get; set; } = RdsBackupService.GeminiDB;
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Instance id.")]
@@ -23,7 +23,7 @@ public sealed class GetRdsInstanceCommand : HuaweiCloudListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Database type: cassandra, mongodb, redis, influxdb (GeminiDB); MySQL, PostgreSQL, SQLServer, MariaDB (RDS).")]
+    [Parameter(HelpMessage = "Database type of the service; Tab lists the documented values.")]
     [ArgumentCompleter(typeof(DatastoreTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string? DatastoreType { get; set; }

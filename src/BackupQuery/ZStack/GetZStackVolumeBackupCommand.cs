@@ -25,12 +25,12 @@ public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? VolumeUuid { get; set; }
 
-    [Parameter(HelpMessage = "State(s), e.g. Enabled, Disabled (case-sensitive on the server).")]
+    [Parameter(HelpMessage = "State(s); Tab lists the documented values, sent in their documented spelling.")]
     [ArgumentCompleter(typeof(ZStackStateCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? State { get; set; }
 
-    [Parameter(HelpMessage = "Status(es): Ready, Creating, Failed (case-sensitive on the server).")]
+    [Parameter(HelpMessage = "Status(es); Tab lists the documented values, sent in their documented spelling.")]
     [ArgumentCompleter(typeof(ZStackVolumeBackupStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Status { get; set; }
@@ -45,7 +45,7 @@ public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Filter { get; set; }
 
-    [Parameter(HelpMessage = "Field the server sorts by, e.g. createDate.")]
+    [Parameter(HelpMessage = "Field the server sorts by; Tab lists the documented fields.")]
     [ArgumentCompleter(typeof(ZStackSortFieldCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SortBy { get; set; }

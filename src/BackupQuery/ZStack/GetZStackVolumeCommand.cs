@@ -20,7 +20,7 @@ public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    [Parameter(HelpMessage = "Volume type(s): Root or Data.")]
+    [Parameter(HelpMessage = "Volume type(s); Tab lists the documented values.")]
     [ArgumentCompleter(typeof(ZStackVolumeTypeCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Type { get; set; }
@@ -29,12 +29,12 @@ public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? VmInstanceUuid { get; set; }
 
-    [Parameter(HelpMessage = "State(s): Enabled, Disabled (case-sensitive on the server).")]
+    [Parameter(HelpMessage = "State(s); Tab lists the documented values, sent in their documented spelling.")]
     [ArgumentCompleter(typeof(ZStackStateCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? State { get; set; }
 
-    [Parameter(HelpMessage = "Status(es), e.g. Ready (case-sensitive on the server).")]
+    [Parameter(HelpMessage = "Status(es); Tab lists the documented values, sent in their documented spelling.")]
     [ArgumentCompleter(typeof(ZStackVolumeStatusCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Status { get; set; }
@@ -43,7 +43,7 @@ public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Filter { get; set; }
 
-    [Parameter(HelpMessage = "Field the server sorts by, e.g. createDate.")]
+    [Parameter(HelpMessage = "Field the server sorts by; Tab lists the documented fields.")]
     [ArgumentCompleter(typeof(ZStackVolumeSortFieldCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SortBy { get; set; }

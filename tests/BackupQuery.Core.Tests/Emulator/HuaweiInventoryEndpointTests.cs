@@ -129,7 +129,8 @@ public sealed class HuaweiInventoryEndpointTests
         await using var emulator = await InventoryHttp.StartAsync(o => o.CoverageFixtures = false);
         var gemini = await emulator.HuaweiAsync("gaussdb-nosql", $"v3/{emulator.ProjectId}/instances?name=*cov-");
         Assert.Equal(0, gemini.Json.GetProperty("total_count").GetInt32());
-        Assert.Equal("43e4feaab48f11e89039fa163ebaa7e4br01", emulator.Server.HuaweiCloud.GeminiDb[0].Id);
+        // The spec's example backup is still served (at the tail, where the seed examples now stand).
+        Assert.Contains(emulator.Server.HuaweiCloud.GeminiDb.Backups, b => b.Id == "43e4feaab48f11e89039fa163ebaa7e4br01");
     }
 
     /// <summary>GeminiDB/RDS time: <c>2019-05-27T03:38:51+0800</c>.</summary>

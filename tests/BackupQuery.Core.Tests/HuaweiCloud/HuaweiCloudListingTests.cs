@@ -192,7 +192,8 @@ public class HuaweiCloudListingTests
     [Fact]
     public async Task Cbr_filters_reach_the_server_and_filter()
     {
-        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.CbrCount = 1500);
+        // The coverage fixtures stand at the head whatever their dates, so a sort by date does not hold across them: leave them out.
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => { o.CbrCount = 1500; o.CoverageFixtures = false; });
         using var connection = await emulator.ConnectAsync(emulator.AccessKey());
         var data = emulator.Server.HuaweiCloud.Cbr.Backups.ToList();
         var after = data.Select(b => b.CreatedAt).OrderBy(t => t).ElementAt(300);
