@@ -98,9 +98,11 @@ try {
         Connect-HuaweiCloud -Region cn-north-4 -DomainName demo-domain -Credential $cred -Endpoint @{
             iam = "$base/iam"; 'gaussdb-nosql' = "$base/gaussdb-nosql"; rds = "$base/rds"; vbs = "$base/vbs"; cbr = "$base/cbr" }
     }
-    Show-Step 'Get-CbrBackup: available backups, space per resource type' {
-        Get-CbrBackup -Status available | Group-Object ResourceType |
-            Select-Object Name, Count, @{ n = 'GB'; e = { ($_.Group | Measure-Object ResourceSizeGB -Sum).Sum } }
+    Show-Step 'Get-CbrBackup: available backups per resource type' {
+        Get-CbrBackup -Status available | Group-Object ResourceType -NoElement
+    }
+    Show-Step 'Get-CbrVault: the backup space each vault holds' {
+        Get-CbrVault | Sort-Object UsedBytes -Descending | Select-Object -First 5 Name, UsedBytes, AllocatedBytes
     }
     Show-Step 'Get-CbrBackup: the total, then the three newest' {
         Get-CbrBackup -SortBy created_at -Descending -IncludeTotalCount -First 3 | ForEach-Object { "$_" }
@@ -114,6 +116,9 @@ try {
     Show-Step 'Get-RdsBackup -Service RDS: the backups of one relational instance' {
         $instance = Get-Content -LiteralPath $log | Select-String 'instance (\S+) has the most' | ForEach-Object { $_.Matches[0].Groups[1].Value } | Select-Object -First 1
         Get-RdsBackup -Service RDS -InstanceId $instance -First 5
+    }
+    Show-Step 'Get-BackupCoverage: what has no successful backup in the last day (every connection of the session)' {
+        Get-BackupCoverage -MaxAge 1d | Where-Object Status -ne Protected
     }
     Show-Step 'Disconnect-HuaweiCloud' {
         Disconnect-HuaweiCloud
