@@ -49,7 +49,7 @@ internal sealed class EmulatorProcess : IDisposable
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "BackupQuery.Emulator.dll");
-        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} --count {counts} --latency {latencyMs} --rate-limit {rateLimit}")
+        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} --count {counts} --latency {latencyMs} --rate-limit {rateLimit} --no-coverage-fixtures")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -5,7 +5,7 @@ using BackupQuery.Bench;
 using BackupQuery.Paging;
 using static BackupQuery.Bench.Report;
 
-// Usage: dotnet run -c Release --project bench/BackupQuery.Bench [-- --scale 0.1] | [-- --coverage [--scale 0.1]]
+// Usage: dotnet run -c Release --project bench/BackupQuery.Bench [-- --scale 0.1] | [-- --coverage [--scale 0.1]] | [-- --gateway]
 // Starts the emulator as its own process (one per scenario), measures the module against a sequential page-at-a-time
 // baseline and a raw limit in the same run, and writes bench/RESULTS.md. --scale shrinks every size (a quick check).
 if (args.Length > 0 && args[0] == PeakMemory.ChildVerb) return await PeakMemory.ChildAsync(args[1]);
@@ -42,6 +42,8 @@ const int Rounds = 3;
 const int Latency = 50;
 var resultsFile = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ResultsFile").Value!;
 if (args.Length > 0 && args[0] == CoverageBench.Verb) return await CoverageBench.RunAsync(args.Length > 2 && args[1] == "--scale" ? double.Parse(args[2], CultureInfo.InvariantCulture) : 1.0, resultsFile);
+const int Rate = 20;
+var throttledCbr = Size(130_000); // 1,300 pages of 100 at 20 requests/s: at least 60 s
 var report = new Report("dotnet run -c Release --project bench/BackupQuery.Bench");
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
 var allComplete = true;
@@ -52,6 +54,14 @@ void Check(string what, Run run, long expected)
     Console.WriteLine($"INCOMPLETE {what}: {run.Records} records, {run.DistinctIds} distinct ids, {expected} expected");
 }
 void Log(string text) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {text}");
+if (args.Length > 0 && args[0] == "--gateway")
+{
+    // --gateway: section 5 alone, printed (RESULTS.md is left as it is).
+    var alone = await UnderGatewayLimitAsync();
+    Console.WriteLine($"{alone.Run.Elapsed.TotalSeconds:0.0} s, {alone.Requests} requests, {alone.Throttled} throttled ({100.0 * alone.Throttled / alone.Requests:0.0}%), " +
+        $"{(alone.Requests - alone.Throttled) / alone.Run.Elapsed.TotalSeconds / Rate * 100:0}% of the limit, {alone.Run.DistinctIds} distinct ids");
+    return alone.Run.Complete(throttledCbr) ? 0 : 1;
+}
 
 // Record counts: each API's own listing size. RDS lists one instance, which holds half of the RDS records.
 int gemini = Size(100_000), rds = Size(20_000), cbr = Size(100_000), zstack = Size(100_000), vbs = Size(100_000);
@@ -159,20 +169,7 @@ foreach (var size in new[] { Size(100_000), Size(1_000_000) })
 }
 
 // A gateway limit of 20 requests/s per credential, 50 ms away: how close the adaptive limit gets, and how often it is throttled.
-const int Rate = 20;
-var throttledCbr = Size(130_000); // 1,300 pages of 100 at 20 requests/s: at least 60 s
-Log($"rate limit {Rate}/s");
-(Run Run, long Requests, long Throttled) limited;
-using (var emulator = await EmulatorProcess.StartAsync($"cbr={throttledCbr},geminidb=1,rds=2,zstack=1,vbs=1", latencyMs: Latency, rateLimit: Rate))
-using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
-{
-    await Task.Delay(1500); // The connects' requests spent part of the allowance: let it refill.
-    await emulator.StatsAsync(http, reset: true);
-    var run = await Run.ModuleAsync(BenchApi.All(session).Single(a => a.Name == "CBR"), new PagingOptions { PageSize = 100 });
-    var stats = await emulator.StatsAsync(http, reset: false);
-    Check("CBR under the rate limit", run, throttledCbr);
-    limited = (run, stats.Requests, stats.Throttled);
-}
+var limited = await UnderGatewayLimitAsync();
 
 // The report.
 report.Section("0. What a record costs the client", "Each API listed to the end at 0 ms in this process (the emulator is another process): bytes allocated per record, counted exactly (`GC.GetTotalAllocatedBytes`), and processor time per record, for the module (Core) and the sequential baseline (which keeps each page's bytes and reads only the ids). Allocations do not move with the machine's load; processor time does, a little.");
@@ -233,3 +230,16 @@ report.Target("no record lost or doubled in any run (ids counted)", allComplete,
 await File.WriteAllTextAsync(resultsFile, report.Render());
 Log($"wrote {resultsFile}");
 return 0;
+
+async Task<(Run Run, long Requests, long Throttled)> UnderGatewayLimitAsync()
+{
+    Log($"rate limit {Rate}/s");
+    using var emulator = await EmulatorProcess.StartAsync($"cbr={throttledCbr},geminidb=1,rds=2,zstack=1,vbs=1", latencyMs: Latency, rateLimit: Rate);
+    using var session = await BenchApi.Session.ConnectAsync(emulator, http);
+    await Task.Delay(1500); // The connects' requests spent part of the allowance: let it refill.
+    await emulator.StatsAsync(http, reset: true);
+    var run = await Run.ModuleAsync(BenchApi.All(session).Single(a => a.Name == "CBR"), new PagingOptions { PageSize = 100 });
+    var stats = await emulator.StatsAsync(http, reset: false);
+    Check("CBR under the rate limit", run, throttledCbr);
+    return (run, stats.Requests, stats.Throttled);
+}
