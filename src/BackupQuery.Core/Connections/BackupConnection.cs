@@ -4,7 +4,7 @@ using BackupQuery.Http;
 namespace BackupQuery.Connections;
 
 /// <summary>What Connect-ZStack and Connect-HuaweiCloud share: the name, the transport and the request limits.</summary>
-public abstract class BackupConnectOptions
+internal abstract class BackupConnectOptions
 {
     /// <summary>The connection's name; default: one made from the provider, the endpoint and the identity.</summary>
     public string? Name { get; init; }
@@ -66,7 +66,7 @@ public abstract class BackupConnection : IBackupConnection, IDisposable
         : throw new BackupQueryException($"The {Provider} connection '{Name}' is disconnected: run Connect-{Provider} again.", ApiErrorKind.Authentication);
 
     /// <summary>Ends the session where the provider has one (sessions are capped per user); the connection cannot be used afterwards.</summary>
-    public Task DisconnectAsync(CancellationToken cancellationToken)
+    internal Task DisconnectAsync(CancellationToken cancellationToken)
     {
         _closed = true;
         return SignOutAsync(cancellationToken);

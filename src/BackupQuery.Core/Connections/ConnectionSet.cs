@@ -5,7 +5,7 @@ namespace BackupQuery.Connections;
 /// process-wide), so parallel runspaces and runbooks do not clobber each other. Keyed by type, so a provider cannot be
 /// misnamed into "not connected".
 /// </summary>
-public sealed class ConnectionSet
+internal sealed class ConnectionSet
 {
     private readonly object _gate = new();
     private readonly List<IBackupConnection> _all = [];

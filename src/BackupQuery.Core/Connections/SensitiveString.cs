@@ -7,7 +7,7 @@ namespace BackupQuery.Connections;
 /// A secret held in memory only (as a SecureString), revealed for the moment a request needs it. Its ToString never
 /// shows the value, so it cannot leak through formatting, logs or exceptions.
 /// </summary>
-public sealed class SensitiveString : IDisposable
+internal sealed class SensitiveString : IDisposable
 {
     private readonly SecureString _value;
 

@@ -1,7 +1,7 @@
 namespace BackupQuery.Coverage;
 
 /// <summary>What one backup says about its resource's protection, read from the service's status value.</summary>
-public enum BackupOutcome
+internal enum BackupOutcome
 {
     /// <summary>A usable backup exists.</summary>
     Succeeded,

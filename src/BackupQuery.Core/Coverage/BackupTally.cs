@@ -4,7 +4,7 @@ namespace BackupQuery.Coverage;
 /// What the backups of one resource add up to, gathered one backup at a time so a listing of any size is never held:
 /// how many, the last success, the last failure and the last attempt of any kind.
 /// </summary>
-public sealed class BackupTally
+internal sealed class BackupTally
 {
     public int Count { get; private set; }
     public DateTimeOffset? LastSuccessAt { get; private set; }

@@ -3,7 +3,7 @@ using BackupQuery.Http;
 namespace BackupQuery.Coverage;
 
 /// <summary>What Get-BackupCoverage asks: which services, how old a success may be, and the instant it is judged at.</summary>
-public sealed class CoverageQuery
+internal sealed class CoverageQuery
 {
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromDays(1);
 

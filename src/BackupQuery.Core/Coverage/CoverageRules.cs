@@ -1,7 +1,7 @@
 namespace BackupQuery.Coverage;
 
 /// <summary>The status rules, evaluated at one instant: pure, so every rule is tested on its own.</summary>
-public static class CoverageRules
+internal static class CoverageRules
 {
     /// <summary>
     /// <see cref="CoverageStatus.Protected"/> when a success is within <paramref name="maxAge"/> of <paramref name="at"/>;

@@ -15,7 +15,7 @@ internal interface ICoverageProvider
 /// runs its own listings concurrently, all under its connection's request limit), and the records are written source
 /// by source, in the order of the connections and services. A source that fails is reported and the others still are.
 /// </summary>
-public static class CoverageRun
+internal static class CoverageRun
 {
     public static async IAsyncEnumerable<BackupCoverage> StreamAsync(IReadOnlyList<IBackupConnection> connections, CoverageQuery query,
         Action<CoverageFailure> onFailure, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace BackupQuery.Coverage;
 internal sealed record CoverageSource(string Connection, CoverageService Service, Func<CancellationToken, Task<IReadOnlyList<BackupCoverage>>> Evaluate);
 
 /// <summary>A service of a connection whose coverage could not be evaluated; the others still were.</summary>
-public sealed record CoverageFailure(string Connection, CoverageService Service, Exception Error)
+internal sealed record CoverageFailure(string Connection, CoverageService Service, Exception Error)
 {
     public override string ToString() => $"{Connection} {Service}";
 }

@@ -9,7 +9,7 @@ namespace BackupQuery.Execution;
 /// read-ahead has in flight. What it logs or reports meanwhile is held, then passed on, in order, to the channel that
 /// drains it.
 /// </summary>
-public sealed class HeadStartListing : IAsyncDisposable
+internal sealed class HeadStartListing : IAsyncDisposable
 {
     private readonly HeldChannel _held;
     private readonly CancellationTokenSource _stop;

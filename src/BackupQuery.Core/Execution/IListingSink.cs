@@ -4,7 +4,7 @@ namespace BackupQuery.Execution;
 
 /// <summary>The receiving end of a listing, called on the thread that runs <see cref="PipelineBridge.Run"/> only
 /// (the cmdlet base implements it with WriteObject, WriteVerbose, WriteProgress...).</summary>
-public interface IListingSink
+internal interface IListingSink
 {
     bool IsDebugEnabled { get; }
     void WriteRecord(object record);
@@ -16,11 +16,11 @@ public interface IListingSink
 }
 
 /// <summary>What a producer may report besides records; safe to call from any thread.</summary>
-public interface IListingChannel
+internal interface IListingChannel
 {
     void Progress(ListingProgress progress);
     void Total(long total);
 }
 
 /// <summary>How a listing ended: how many records reached the sink, and the failure that stopped it, if any.</summary>
-public sealed record ListingOutcome(long Written, Exception? Failure);
+internal sealed record ListingOutcome(long Written, Exception? Failure);

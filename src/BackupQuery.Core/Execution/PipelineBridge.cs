@@ -11,7 +11,7 @@ namespace BackupQuery.Execution;
 /// pipeline never buffers a whole inventory; the producer waits for room asynchronously, never blocking a pool thread
 /// that the requests in flight need.
 /// </summary>
-public static class PipelineBridge
+internal static class PipelineBridge
 {
     private const int QueueCapacity = 2048;
 

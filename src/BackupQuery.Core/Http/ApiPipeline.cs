@@ -14,7 +14,7 @@ namespace BackupQuery.Http;
 /// still the current one, and map error replies to <see cref="ApiException"/>. One Verbose line per HTTP call; Debug
 /// shows headers and bodies with the protocol's secrets masked.
 /// </summary>
-public sealed class ApiPipeline
+internal sealed class ApiPipeline
 {
     private readonly HttpClient _http;
     private readonly IApiProtocol _protocol;

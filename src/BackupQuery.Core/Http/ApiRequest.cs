@@ -6,7 +6,7 @@ namespace BackupQuery.Http;
 /// One call to a provider API, described before it is sent: the pipeline turns it into an HTTP message,
 /// the authenticator signs it, and the log prints it with the sensitive parts masked.
 /// </summary>
-public sealed class ApiRequest
+internal sealed class ApiRequest
 {
     public ApiRequest(HttpMethod method, Uri baseAddress, string path, string operation)
     {

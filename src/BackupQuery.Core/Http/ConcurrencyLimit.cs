@@ -7,7 +7,7 @@ namespace BackupQuery.Http;
 /// successes with no throttle between them it grows by one, never above <see cref="Maximum"/>. Waiters are served in
 /// arrival order, so earlier pages go out first.
 /// </summary>
-public sealed class ConcurrencyLimit
+internal sealed class ConcurrencyLimit
 {
     public const int DefaultMaximum = 8;
 

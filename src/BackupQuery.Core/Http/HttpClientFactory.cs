@@ -4,7 +4,7 @@ using System.Net.Http;
 namespace BackupQuery.Http;
 
 /// <summary>Transport settings of one connection (each connection gets its own handler, so skipping certificate checks never leaks to another).</summary>
-public sealed class TransportOptions
+internal sealed class TransportOptions
 {
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
     public bool SkipCertificateCheck { get; init; }
@@ -13,7 +13,7 @@ public sealed class TransportOptions
     public bool NoProxy { get; init; }
 }
 
-public static class HttpClientFactory
+internal static class HttpClientFactory
 {
     /// <summary>Enough for the highest -MaxConcurrency; the connection's <see cref="ConcurrencyLimit"/> is what bounds requests.</summary>
     public const int MaxConnectionsPerServer = 64;

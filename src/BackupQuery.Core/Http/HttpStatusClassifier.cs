@@ -6,7 +6,7 @@ namespace BackupQuery.Http;
 /// What a bare HTTP status means when the reply carries no service code that says more: the one mapping every provider
 /// falls back to, so retry decisions (429 and gateway errors only) are the same everywhere.
 /// </summary>
-public static class HttpStatusClassifier
+internal static class HttpStatusClassifier
 {
     public static (ApiErrorKind Kind, bool Transient) Classify(HttpStatusCode status) => (int)status switch
     {

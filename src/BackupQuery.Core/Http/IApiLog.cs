@@ -1,7 +1,7 @@
 namespace BackupQuery.Http;
 
 /// <summary>Where Core's diagnostics go; the cmdlet base routes them to WriteVerbose / WriteDebug / WriteWarning.</summary>
-public interface IApiLog
+internal interface IApiLog
 {
     /// <summary>True when Debug output is wanted: only then are bodies buffered for display.</summary>
     bool IsDebugEnabled { get; }
@@ -14,7 +14,7 @@ public interface IApiLog
 }
 
 /// <summary>The log of the listing running on this async flow; silent when none was set.</summary>
-public static class ApiLog
+internal static class ApiLog
 {
     private static readonly AsyncLocal<IApiLog?> CurrentLog = new();
 
@@ -34,7 +34,7 @@ public static class ApiLog
     }
 }
 
-public sealed class NullApiLog : IApiLog
+internal sealed class NullApiLog : IApiLog
 {
     public static readonly NullApiLog Instance = new();
     public bool IsDebugEnabled => false;

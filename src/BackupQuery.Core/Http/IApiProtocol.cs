@@ -4,7 +4,7 @@ namespace BackupQuery.Http;
 
 /// <summary>What differs between providers in the one request pipeline: how a request is authenticated, how an error
 /// reply reads, how an expired credential is renewed, and what the provider's headers are called.</summary>
-public interface IApiProtocol
+internal interface IApiProtocol
 {
     string Provider { get; }
 

@@ -7,7 +7,7 @@ namespace BackupQuery.Http;
 /// of it has succeeded for the retry policy's <see cref="RetryPolicy.MaxTotalWait"/>, however many of its requests
 /// failed meanwhile. A request sent on its own has a watch of its own, started when it is.
 /// </summary>
-public sealed class ProgressWatch
+internal sealed class ProgressWatch
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastSuccessTicks;

@@ -6,7 +6,7 @@ namespace BackupQuery.Http;
 /// What a provider's messages call things, so the one pipeline can find a request id and hide credentials without
 /// naming any provider: each <see cref="IApiProtocol"/> supplies its own.
 /// </summary>
-public sealed class ProtocolVocabulary(IReadOnlyList<string> requestIdHeaders, IReadOnlyList<string> secretHeaders, IReadOnlyList<string> secretMembers)
+internal sealed class ProtocolVocabulary(IReadOnlyList<string> requestIdHeaders, IReadOnlyList<string> secretHeaders, IReadOnlyList<string> secretMembers)
 {
     /// <summary>Headers that carry a request id: the reply's first, else the same names among what was sent (a client-chosen job id).</summary>
     public IReadOnlyList<string> RequestIdHeaders { get; } = requestIdHeaders;

@@ -11,7 +11,7 @@ namespace BackupQuery.Http;
 /// pace allows, in arrival order. A cut that does not make throttles rarer is undone, and the pace is not cut below it
 /// again: throttles that come whatever the rate (at random, or from other clients) do not drive the pace down.
 /// </summary>
-public sealed class RequestPacer
+internal sealed class RequestPacer
 {
     /// <summary>How far back successes count towards the rate served before the first throttle.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(2);

@@ -3,7 +3,7 @@ using System.Net.Http;
 namespace BackupQuery.Http;
 
 /// <summary>Reads a reply's Retry-After (seconds or an HTTP date).</summary>
-public static class RetryAfter
+internal static class RetryAfter
 {
     public static TimeSpan? Of(HttpResponseMessage response)
     {

@@ -8,7 +8,7 @@ namespace BackupQuery.Http;
 /// (sign-in, logout) gives up at that time too, or after <see cref="MaxAttempts"/> attempts that were not throttled.
 /// Throttles are bounded by time only.
 /// </summary>
-public sealed class RetryPolicy
+internal sealed class RetryPolicy
 {
     public static readonly RetryPolicy Default = new();
 

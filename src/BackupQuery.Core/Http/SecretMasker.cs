@@ -6,7 +6,7 @@ namespace BackupQuery.Http;
 /// Masks credentials in what Debug prints: HTTP's own credential headers plus those a provider names, signatures, and
 /// JSON members that hold secrets. Header names are matched in any case (a proxy may lower them).
 /// </summary>
-public sealed class SecretMasker
+internal sealed class SecretMasker
 {
     public const string Mask = "***";
 

@@ -7,7 +7,7 @@ namespace BackupQuery.Http;
 /// Both providers need exactly this: ZStack's query conditions carry operators, and Huawei's signature is computed over
 /// the same bytes that are sent (a raw '+' would reach the server as a space).
 /// </summary>
-public static class UriEncoding
+internal static class UriEncoding
 {
     private const string Hex = "0123456789ABCDEF";
 

@@ -3,7 +3,7 @@ using BackupQuery.Text;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-CbrBackup asks (<c>GET /v3/{project_id}/backups</c>): every documented filter of the API (spec §9) but <c>dec</c>, which only Dedicated Cloud serves.</summary>
-public sealed class CbrBackupQuery
+internal sealed class CbrBackupQuery
 {
     public static readonly IReadOnlyList<string> StatusValues = ["available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete", "waiting_restore"];
     public static readonly IReadOnlyList<string> ResourceTypes = ["OS::Nova::Server", "OS::Cinder::Volume", "OS::Workspace::DesktopV2", "OS::Ironic::BareMetalServer", "OS::Native::Server", "OS::Sfs::Turbo"];

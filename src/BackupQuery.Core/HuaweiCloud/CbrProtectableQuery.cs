@@ -10,7 +10,7 @@ public enum CbrProtectableType
 }
 
 /// <summary>What Get-CbrProtectable asks (<c>GET /v3/{project_id}/protectables/{server|disk}/instances</c>).</summary>
-public sealed class CbrProtectableQuery
+internal sealed class CbrProtectableQuery
 {
     public CbrProtectableType Type { get; init; } = CbrProtectableType.Server;
     public string? Id { get; init; }

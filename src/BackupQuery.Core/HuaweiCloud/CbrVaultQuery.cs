@@ -1,7 +1,7 @@
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-CbrVault asks (<c>GET /v3/{project_id}/vaults</c>).</summary>
-public sealed class CbrVaultQuery
+internal sealed class CbrVaultQuery
 {
     public static readonly IReadOnlyList<string> ObjectTypes = ["server", "disk", "turbo", "workspace", "vmware", "rds", "file"];
     public static readonly IReadOnlyList<string> ProtectTypes = ["backup", "replication", "hybrid"];

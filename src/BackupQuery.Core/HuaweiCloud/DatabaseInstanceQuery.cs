@@ -1,7 +1,7 @@
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-RdsInstance asks of GeminiDB or RDS (<c>GET /v3/{project_id}/instances</c>): the filters both services document.</summary>
-public sealed class DatabaseInstanceQuery
+internal sealed class DatabaseInstanceQuery
 {
     /// <summary>Documented engines of both services, for completion (the server may know others).</summary>
     public static readonly IReadOnlyList<string> DatastoreTypes = [.. GeminiDbBackupQuery.DatastoreTypes, "MySQL", "PostgreSQL", "SQLServer", "MariaDB"];

@@ -3,7 +3,7 @@ using BackupQuery.Text;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-RdsBackup asks of GeminiDB (<c>GET /v3.1/{project_id}/backups</c>); every filter goes to the server.</summary>
-public sealed class GeminiDbBackupQuery
+internal sealed class GeminiDbBackupQuery
 {
     public static readonly IReadOnlyList<string> DatastoreTypes = ["cassandra", "mongodb", "redis", "influxdb"];
     public static readonly IReadOnlyList<string> BackupTypes = ["Auto", "Manual"];

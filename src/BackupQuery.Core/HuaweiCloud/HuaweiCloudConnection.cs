@@ -10,7 +10,7 @@ using BackupQuery.Records;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Connect-HuaweiCloud was given. The connection keeps a copy of <see cref="Credential"/>; the caller disposes its own.</summary>
-public sealed class HuaweiCloudConnectOptions : BackupConnectOptions
+internal sealed class HuaweiCloudConnectOptions : BackupConnectOptions
 {
     /// <summary>Region id, e.g. <c>cn-north-4</c>; an id this build does not know is allowed (see <see cref="HuaweiCloudConnection.IsKnownRegion"/>).</summary>
     public required string Region { get; init; }
@@ -77,7 +77,7 @@ public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
     /// Signs in (password) and settles the project (given, else the one the token names, else IAM's by region name)
     /// before the connection is built; with an access key and a given project, checks the key with one signed call.
     /// </summary>
-    public static async Task<HuaweiCloudConnection> ConnectAsync(HuaweiCloudConnectOptions options, CancellationToken cancellationToken)
+    internal static async Task<HuaweiCloudConnection> ConnectAsync(HuaweiCloudConnectOptions options, CancellationToken cancellationToken)
     {
         var endpoints = HuaweiCloudEndpoints.Resolve(options.Region?.Trim() ?? "", options.Endpoints);
         var givenProject = string.IsNullOrWhiteSpace(options.ProjectId) ? null : options.ProjectId!.Trim();
@@ -105,21 +105,21 @@ public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
     }
 
     /// <summary>GeminiDB (GaussDB NoSQL) backups.</summary>
-    public IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<GeminiDbBackup> GetGeminiDbBackupsAsync(GeminiDbBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         return _project.Listing(HuaweiCloudApis.GeminiDbBackups, query.Parameters(_project.Now), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
     }
 
     /// <summary>Relational RDS backups of one instance.</summary>
-    public IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<RdsBackup> GetRdsBackupsAsync(RdsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         return _project.Listing(HuaweiCloudApis.RdsBackups, query.Parameters(_project.Now), _project.Mapper.Map).StreamAsync(pipeline, paging, cancellationToken);
     }
 
     /// <summary>VBS volume backups (summary, or every field with <see cref="VbsBackupQuery.Detailed"/>).</summary>
-    public IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
@@ -128,7 +128,7 @@ public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
     }
 
     /// <summary>CBR backups.</summary>
-    public IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<CbrBackup> GetCbrBackupsAsync(CbrBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         var listing = _project.Listing(HuaweiCloudApis.CbrBackups, query.Parameters(), _project.Mapper.Map);
@@ -136,28 +136,28 @@ public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
     }
 
     /// <summary>GeminiDB instances, with their automated-backup setting.</summary>
-    public IAsyncEnumerable<DatabaseInstance> GetGeminiDbInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<DatabaseInstance> GetGeminiDbInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         return _project.Listing(HuaweiCloudApis.GeminiDbInstances, query.Parameters(), d => _project.Inventory.Map(d, "GeminiDB")).StreamAsync(pipeline, paging, cancellationToken);
     }
 
     /// <summary>Relational RDS instances, with their automated-backup setting.</summary>
-    public IAsyncEnumerable<DatabaseInstance> GetRdsInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<DatabaseInstance> GetRdsInstancesAsync(DatabaseInstanceQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         return _project.Listing(HuaweiCloudApis.RdsInstances, query.Parameters(), d => _project.Inventory.Map(d, "RDS")).StreamAsync(pipeline, paging, cancellationToken);
     }
 
     /// <summary>CBR vaults, with their capacity and the resources they protect.</summary>
-    public IAsyncEnumerable<CbrVault> GetCbrVaultsAsync(CbrVaultQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<CbrVault> GetCbrVaultsAsync(CbrVaultQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         return _project.Listing(HuaweiCloudApis.CbrVaults, query.Parameters(), _project.Inventory.Map).StreamAsync(pipeline, paging, cancellationToken);
     }
 
     /// <summary>Servers or disks CBR could protect, with the vault each is in.</summary>
-    public IAsyncEnumerable<CbrProtectable> GetCbrProtectablesAsync(CbrProtectableQuery query, PagingOptions paging, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<CbrProtectable> GetCbrProtectablesAsync(CbrProtectableQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
         var api = query.Type == CbrProtectableType.Disk ? HuaweiCloudApis.CbrProtectableDisks : HuaweiCloudApis.CbrProtectableServers;

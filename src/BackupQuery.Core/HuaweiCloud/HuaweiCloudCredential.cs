@@ -4,7 +4,7 @@ using BackupQuery.Http;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>How a Huawei Cloud connection authenticates: an IAM user's password (token), or an access key pair (signature).</summary>
-public abstract class HuaweiCloudCredential : IDisposable
+internal abstract class HuaweiCloudCredential : IDisposable
 {
     public const string AccessKeyVariable = "HUAWEICLOUD_SDK_AK";
     public const string SecretKeyVariable = "HUAWEICLOUD_SDK_SK";

@@ -8,7 +8,7 @@ namespace BackupQuery.HuaweiCloud;
 /// and per-service overrides (Huawei Cloud Stack, other domains, the emulator). Base URLs may carry a path prefix; a user
 /// name and password inside an override are dropped (<see cref="EndpointUrl"/>).
 /// </summary>
-public sealed class HuaweiCloudEndpoints
+internal sealed class HuaweiCloudEndpoints
 {
     /// <summary>Union of the region ids of the official .NET SDK's CBR, GeminiDB, RDS and IAM region classes.</summary>
     public static readonly IReadOnlyList<string> KnownRegions =

@@ -4,7 +4,7 @@ namespace BackupQuery.HuaweiCloud;
 /// A Huawei Cloud service this module calls. <see cref="Key"/> is its host name in the default URL
 /// (<c>https://{key}.{region}.myhuaweicloud.com</c>) and its key in <c>-Endpoint</c>; the instances below are the only ones.
 /// </summary>
-public sealed class HuaweiCloudService
+internal sealed class HuaweiCloudService
 {
     public static readonly HuaweiCloudService Iam = new("iam");
     public static readonly HuaweiCloudService GeminiDb = new("gaussdb-nosql");

@@ -3,7 +3,7 @@ using BackupQuery.Text;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-RdsBackup asks of relational RDS (<c>GET /v3/{project_id}/backups</c>); the API requires an instance.</summary>
-public sealed class RdsBackupQuery
+internal sealed class RdsBackupQuery
 {
     public static readonly IReadOnlyList<string> BackupTypes = ["auto", "manual", "fragment", "incremental"];
     public static readonly IReadOnlyList<string> Statuses = ["BUILDING", "COMPLETED", "FAILED", "DELETING"];

@@ -9,7 +9,7 @@ namespace BackupQuery.HuaweiCloud;
 /// Huawei Cloud's AK/SK signature (SDK-HMAC-SHA256, spec §3) as pure functions, so each step can be checked against
 /// the published vectors. No key derivation: the SK itself is the HMAC key.
 /// </summary>
-public static class SdkHmacSha256Signer
+internal static class SdkHmacSha256Signer
 {
     public const string Algorithm = "SDK-HMAC-SHA256";
     public const string DateHeader = "X-Sdk-Date";

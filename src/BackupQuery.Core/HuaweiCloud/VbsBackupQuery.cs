@@ -3,7 +3,7 @@ using BackupQuery.Text;
 namespace BackupQuery.HuaweiCloud;
 
 /// <summary>What Get-VbsBackup asks (<c>GET /v2/{project_id}/backups</c>, or <c>/backups/detail</c> when <see cref="Detailed"/>).</summary>
-public sealed class VbsBackupQuery
+internal sealed class VbsBackupQuery
 {
     public static readonly IReadOnlyList<string> StatusValues = ["available", "error", "restoring", "creating", "deleting", "error_restoring"];
     public static readonly IReadOnlyList<string> SortKeys = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"];

@@ -1,19 +1,19 @@
 namespace BackupQuery.Paging;
 
 /// <summary>Where a page starts: a record offset (start/limit, offset/limit APIs) or a marker (VBS).</summary>
-public readonly record struct PageCursor(long Offset, string? Marker);
+internal readonly record struct PageCursor(long Offset, string? Marker);
 
 /// <summary>One page as a service returned it, already mapped to records.</summary>
 /// <param name="Items">The page's records, in the order the service sent them.</param>
 /// <param name="Total">Total number of matches when the API reports it.</param>
 /// <param name="NextMarker">For marker paging: where the next page starts; null when no more remain.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, long? Total, string? NextMarker = null);
+internal sealed record Page<T>(IReadOnlyList<T> Items, long? Total, string? NextMarker = null);
 
 /// <summary>How far a listing has come, for progress bars.</summary>
-public readonly record struct ListingProgress(int Pages, long Emitted, long? Total);
+internal readonly record struct ListingProgress(int Pages, long Emitted, long? Total);
 
 /// <summary>What the caller asked of a listing: PowerShell's -Skip/-First/-PageSize, and who hears about progress.</summary>
-public sealed class PagingOptions
+internal sealed class PagingOptions
 {
     public long Skip { get; init; }
     public long? First { get; init; }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace BackupQuery.Paging;
 
 /// <summary>Fetches one page: where it starts, how many records to ask for.</summary>
-public delegate Task<Page<T>> PageFetcher<T>(PageCursor cursor, int limit, CancellationToken cancellationToken);
+internal delegate Task<Page<T>> PageFetcher<T>(PageCursor cursor, int limit, CancellationToken cancellationToken);
 
 /// <summary>
 /// Streams the records of a paged API in server order, page by page as they arrive. The parts: <see cref="PagePlan"/>
@@ -13,7 +13,7 @@ public delegate Task<Page<T>> PageFetcher<T>(PageCursor cursor, int limit, Cance
 /// (data that moves), and <see cref="RecordWindow"/> applies <c>-Skip</c> and <c>-First</c>. Memory is one page per
 /// page in flight. Stopping early cancels every page in flight.
 /// </summary>
-public static class PagedListing
+internal static class PagedListing
 {
     /// <inheritdoc cref="PagePlan.FirstPageSize"/>
     public const int FirstPageSize = PagePlan.FirstPageSize;

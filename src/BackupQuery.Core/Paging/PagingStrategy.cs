@@ -1,7 +1,7 @@
 namespace BackupQuery.Paging;
 
 /// <summary>How an API pages: the strategies differ in who skips, whether a page can be asked for by where it starts, and how the next page is found.</summary>
-public abstract class PagingStrategy
+internal abstract class PagingStrategy
 {
     /// <summary>ZStack start/limit with replyWithCount, Huawei offset/limit with a total: the server skips.</summary>
     public static readonly PagingStrategy Offset = new OffsetStrategy();

@@ -4,7 +4,7 @@ namespace BackupQuery.Records;
 /// the record shows it as null, and the listing reports it once in a warning.</summary>
 /// <param name="Field">The field's name as the API spells it (<c>size</c>, <c>created_at</c>).</param>
 /// <param name="Value">The value as sent, shortened; <c>(missing)</c> for a required field that was absent.</param>
-public sealed record OddValue(string Field, string Value)
+internal sealed record OddValue(string Field, string Value)
 {
     internal const int MaxValueLength = 60;
 

@@ -4,7 +4,7 @@ namespace BackupQuery.Records;
 /// The one warning a listing writes about its odd records: how many there were, and for the first few the record id,
 /// the field and the value. Fed with every record written; record fields only, never a credential.
 /// </summary>
-public sealed class OddValueSummary
+internal sealed class OddValueSummary
 {
     private const int Shown = 5;
     private readonly List<string> _examples = [];

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BackupQuery.Text;
 
 /// <summary>Durations as people type them: <c>36h</c>, <c>2d</c>, <c>90m</c>, <c>1.5d</c>, a bare number of days, or a TimeSpan (<c>1.12:00:00</c>).</summary>
-public static class DurationText
+internal static class DurationText
 {
     private const double MaxDays = 36500;
 

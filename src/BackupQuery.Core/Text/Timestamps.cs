@@ -6,7 +6,7 @@ namespace BackupQuery.Text;
 /// Tolerant timestamp reading for every provider. A value that does not parse gives null (and the raw text stays on
 /// the record), so one odd record never aborts a listing.
 /// </summary>
-public static class Timestamps
+internal static class Timestamps
 {
     // ZStack: Java's US default format, as the Go SDK reads it, with and without the newer JDKs' comma after the year.
     private static readonly string[] JavaFormats =

@@ -7,7 +7,7 @@ namespace BackupQuery.ZStack;
 /// Where Get-ZStackImageStoreBackup looks: an ImageStore backup server reached over SSH by the management node. The SSH
 /// password travels inside the <c>url</c> query value (spec §7), so it is held as a secret and masked in every log line.
 /// </summary>
-public sealed class ImageStoreScan : IDisposable
+internal sealed class ImageStoreScan : IDisposable
 {
     public ImageStoreScan(string host, string user, SensitiveString password)
     {

@@ -9,7 +9,7 @@ namespace BackupQuery.ZStack;
 /// decoded path after the context path. The server compares wall-clock times and ignores the zone text, so the Date is the
 /// management node's local time.
 /// </summary>
-public static class ZStackAccessKeySigner
+internal static class ZStackAccessKeySigner
 {
     public static string Sign(string secret, string method, string date, string uri)
     {

@@ -9,7 +9,7 @@ namespace BackupQuery.ZStack;
 /// and splits at the first match, so a value that itself contains an operator would be split wrongly: such values are
 /// rejected here with a clear error rather than sent.
 /// </summary>
-public sealed class ZStackCondition
+internal sealed class ZStackCondition
 {
     /// <summary>The operators in the server's matching order (spec §4); the first found wins.</summary>
     public static readonly string[] Operators = ["!=", ">=", "<=", "!?=", "!~=", "~=", "?=", "=", ">", "<", " is null", " not null"];

@@ -9,7 +9,7 @@ using BackupQuery.Text;
 namespace BackupQuery.ZStack;
 
 /// <summary>What Connect-ZStack was given. The connection keeps a copy of <see cref="Credential"/>; the caller disposes its own.</summary>
-public sealed class ZStackConnectOptions : BackupConnectOptions
+internal sealed class ZStackConnectOptions : BackupConnectOptions
 {
     public required string Server { get; init; }
     public required ZStackCredential Credential { get; init; }
@@ -63,7 +63,7 @@ public sealed class ZStackConnection : BackupConnection, ICoverageProvider
     internal ZStackCredential Credential => _credential;
 
     /// <summary>Logs in (or, for an AccessKey, checks the key with a one-record query) and returns the connection.</summary>
-    public static async Task<ZStackConnection> ConnectAsync(ZStackConnectOptions options, CancellationToken cancellationToken)
+    internal static async Task<ZStackConnection> ConnectAsync(ZStackConnectOptions options, CancellationToken cancellationToken)
     {
         var baseAddress = ZStackServerAddress.Parse(options.Server);
         var credential = options.Credential.Copy();
@@ -90,19 +90,19 @@ public sealed class ZStackConnection : BackupConnection, ICoverageProvider
         }
     }
 
-    public IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<ZStackDatabaseBackup> GetDatabaseBackupsAsync(ZStackDatabaseBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
         ZStackDatabaseBackupListing.For(query, BaseAddress, ServerTimeZone, _mapper).StreamAsync(Use(), paging, cancellationToken);
 
-    public IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<ZStackImageStoreBackup> GetImageStoreBackupsAsync(ImageStoreScan scan, PagingOptions paging, CancellationToken cancellationToken) =>
         ImageStoreBackupListing.For(scan, BaseAddress, _mapper).StreamAsync(Use(), paging, cancellationToken);
 
     /// <summary>Volumes (QueryVolume).</summary>
-    public IAsyncEnumerable<ZStackVolume> GetVolumesAsync(ZStackVolumeQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<ZStackVolume> GetVolumesAsync(ZStackVolumeQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
         ZStackQueryListing.For(BaseAddress, "volumes", "QueryVolume", query.Conditions(), query.Sort, ZStackJsonContext.Replies.Contract<ZStackQueryReply<VolumeInventory>>(), _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 
     /// <summary>Volume backups (QueryVolumeBackup).</summary>
-    public IAsyncEnumerable<ZStackVolumeBackup> GetVolumeBackupsAsync(ZStackVolumeBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<ZStackVolumeBackup> GetVolumeBackupsAsync(ZStackVolumeBackupQuery query, PagingOptions paging, CancellationToken cancellationToken) =>
         ZStackQueryListing.For(BaseAddress, "volume-backups", "QueryVolumeBackup", query.Conditions(ServerTimeZone), query.Sort, ZStackJsonContext.Replies.Contract<ZStackQueryReply<VolumeBackupInventory>>(), _inventory.Map)
             .StreamAsync(Use(), paging, cancellationToken);
 

@@ -3,7 +3,7 @@ using BackupQuery.Connections;
 namespace BackupQuery.ZStack;
 
 /// <summary>How a ZStack connection authenticates: an account, an IAM user of an account, or an AccessKey pair.</summary>
-public abstract class ZStackCredential : IDisposable
+internal abstract class ZStackCredential : IDisposable
 {
     private ZStackCredential() { }
 

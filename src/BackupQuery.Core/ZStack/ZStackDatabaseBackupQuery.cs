@@ -4,7 +4,7 @@ using BackupQuery.Text;
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackDatabaseBackup asks for; every filter goes to the server as a <c>q</c> condition.</summary>
-public sealed class ZStackDatabaseBackupQuery
+internal sealed class ZStackDatabaseBackupQuery
 {
     // Documented values, for completion and spelling (DocumentedValues); the server compares case-sensitively and may know others.
     public static readonly IReadOnlyList<string> States = ["Enabled", "Disabled"];

@@ -4,7 +4,7 @@ using System.Text;
 namespace BackupQuery.ZStack;
 
 /// <summary>ZStack logins send the password as lowercase hex SHA-512 of its UTF-8 bytes.</summary>
-public static class ZStackPasswordHash
+internal static class ZStackPasswordHash
 {
     public static string Compute(string password)
     {

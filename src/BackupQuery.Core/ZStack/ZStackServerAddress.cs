@@ -7,7 +7,7 @@ namespace BackupQuery.ZStack;
 /// Turns what a user types for -Server (<c>host</c>, <c>host:port</c>, or a full URL with scheme and path prefix) into the
 /// API root. A user name and password inside the URL are dropped (<see cref="EndpointUrl"/>).
 /// </summary>
-public static class ZStackServerAddress
+internal static class ZStackServerAddress
 {
     public const int DefaultPort = 8080;
     public const string DefaultContextPath = "/zstack";

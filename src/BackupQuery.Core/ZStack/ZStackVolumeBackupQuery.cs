@@ -1,7 +1,7 @@
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackVolumeBackup asks for (QueryVolumeBackup); every filter goes to the server as a <c>q</c> condition.</summary>
-public sealed class ZStackVolumeBackupQuery
+internal sealed class ZStackVolumeBackupQuery
 {
     // Documented values, for completion; the server compares case-sensitively and may know others.
     public static readonly IReadOnlyList<string> States = ["Enabled", "Disabled"];

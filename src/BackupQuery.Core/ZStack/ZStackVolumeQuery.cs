@@ -1,7 +1,7 @@
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackVolume asks for (QueryVolume); every filter goes to the server as a <c>q</c> condition.</summary>
-public sealed class ZStackVolumeQuery
+internal sealed class ZStackVolumeQuery
 {
     // Documented values, for completion; the server compares case-sensitively and may know others.
     public static readonly IReadOnlyList<string> Types = ["Root", "Data"];

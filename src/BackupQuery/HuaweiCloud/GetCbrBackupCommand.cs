@@ -97,7 +97,7 @@ public sealed class GetCbrBackupCommand : HuaweiCloudListingCmdlet
     protected override string Activity => "Listing CBR backups";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetCbrBackupsAsync(new CbrBackupQuery
         {
             Name = Name,

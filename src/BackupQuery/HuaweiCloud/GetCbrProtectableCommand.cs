@@ -37,6 +37,6 @@ public sealed class GetCbrProtectableCommand : HuaweiCloudListingCmdlet
     protected override string Activity => "Listing CBR protectable resources";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetCbrProtectablesAsync(new CbrProtectableQuery { Type = Type, Id = Id, Name = Name, Status = Status, ServerId = ServerId }, paging, cancellationToken);
 }

@@ -49,7 +49,7 @@ public sealed class GetCbrVaultCommand : HuaweiCloudListingCmdlet
     protected override string Activity => "Listing CBR vaults";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetCbrVaultsAsync(new CbrVaultQuery
         {
             Name = Name,

@@ -84,7 +84,7 @@ public sealed class GetRdsBackupCommand : HuaweiCloudListingCmdlet
         base.ProcessRecord();
     }
 
-    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken)
+    private protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken)
     {
         var after = Timestamps.FromDateTime(CreatedAfter);
         var before = Timestamps.FromDateTime(CreatedBefore);

@@ -35,7 +35,7 @@ public sealed class GetRdsInstanceCommand : HuaweiCloudListingCmdlet
     protected override string Activity => $"Listing {Service} instances";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken)
+    private protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken)
     {
         var query = new DatabaseInstanceQuery { Id = Id, Name = Name, DatastoreType = DatastoreType };
         return Service == RdsBackupService.RDS

@@ -60,7 +60,7 @@ public sealed class GetVbsBackupCommand : HuaweiCloudListingCmdlet
     private bool UsesDetailApi =>
         BoundSwitch(nameof(Detailed)) ?? (SortBy is not null || MyInvocation.BoundParameters.ContainsKey(nameof(Descending)));
 
-    protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(HuaweiCloudConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVbsBackupsAsync(new VbsBackupQuery
         {
             Detailed = UsesDetailApi,

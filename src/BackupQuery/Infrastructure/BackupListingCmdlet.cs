@@ -19,7 +19,7 @@ public abstract class BackupListingCmdlet<TConnection> : BackupQueryCmdlet where
     protected abstract string Activity { get; }
 
     /// <summary>The Core listing for one connection; invalid parameters throw before the first request.</summary>
-    protected abstract IAsyncEnumerable<object> List(TConnection connection, PagingOptions paging, CancellationToken cancellationToken);
+    private protected abstract IAsyncEnumerable<object> List(TConnection connection, PagingOptions paging, CancellationToken cancellationToken);
 
     protected virtual int? RequestedPageSize => null;
 

@@ -27,7 +27,7 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
     protected override void EndProcessing() => _cancellation?.Dispose();
 
     /// <summary>Streams a listing to the pipeline. A failure is written as an error naming how many records came before it.</summary>
-    protected ListingOutcome RunListing(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce,
+    private protected ListingOutcome RunListing(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce,
         Func<long, IncompleteListing>? resume = null)
     {
         _activity = activity;
@@ -52,7 +52,7 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
     }
 
     /// <summary>Runs a listing for what it reports (totals, logs), dropping its records; its failure is not reported.</summary>
-    protected ListingOutcome RunDiscarding(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce)
+    private protected ListingOutcome RunDiscarding(string activity, object target, Func<IListingChannel, CancellationToken, IAsyncEnumerable<object>> produce)
     {
         _activity = activity;
         return PipelineBridge.Run(produce, new CapturingSink(this, _ => { }), CancellationToken);
@@ -94,7 +94,7 @@ public abstract class BackupQueryCmdlet : PSCmdlet, IListingSink
         MyInvocation.BoundParameters.TryGetValue(name, out var value) ? value is SwitchParameter s ? s.IsPresent : value as bool? : null;
 
     /// <summary>The caller's -First/-Skip/-PageSize as Core paging options wired to this cmdlet's progress and total count.</summary>
-    protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize, Action<long>? onSkipped = null) => new()
+    private protected static PagingOptions Paging(IListingChannel channel, long skip, long? first, int? pageSize, Action<long>? onSkipped = null) => new()
     {
         Skip = skip,
         First = first,

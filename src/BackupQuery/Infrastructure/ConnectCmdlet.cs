@@ -42,9 +42,9 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
     public int MaximumRetryWaitSec { get; set; } = (int)RetryPolicy.Default.MaxTotalWait.TotalSeconds;
 
     /// <summary>The retry bounds the caller chose, for this connection.</summary>
-    protected RetryPolicy Retry => new() { MaxAttempts = MaximumRetryCount + 1, MaxTotalWait = TimeSpan.FromSeconds(MaximumRetryWaitSec) };
+    private protected RetryPolicy Retry => new() { MaxAttempts = MaximumRetryCount + 1, MaxTotalWait = TimeSpan.FromSeconds(MaximumRetryWaitSec) };
 
-    protected TransportOptions Transport => new()
+    private protected TransportOptions Transport => new()
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),
         SkipCertificateCheck = SkipCertificateCheck,
@@ -53,7 +53,7 @@ public abstract class ConnectCmdlet : BackupQueryCmdlet
         NoProxy = NoProxy,
     };
 
-    protected static SensitiveString Secret(System.Security.SecureString value) => new(value);
+    private protected static SensitiveString Secret(System.Security.SecureString value) => new(value);
 
     /// <summary>Warns, once, that the user names and passwords inside <paramref name="urls"/> are dropped (neither provider signs in with them).</summary>
     protected void WarnOfUserInfo(string parameter, IEnumerable<string?> urls)

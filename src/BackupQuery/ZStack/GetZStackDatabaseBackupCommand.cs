@@ -60,7 +60,7 @@ public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
     protected override string Activity => "Listing ZStack database backups";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetDatabaseBackupsAsync(new ZStackDatabaseBackupQuery
         {
             Uuid = Uuid ?? [],

@@ -39,7 +39,7 @@ public sealed class GetZStackImageStoreBackupCommand : ZStackListingCmdlet
 
     protected override string Activity => $"Scanning {BackupStorageHost} for database backups";
 
-    protected override async IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private protected override async IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The scan's copy of the SSH password is zeroed when the listing ends or fails. The request's url value built from it
         // is a .NET string, which cannot be zeroed: it is masked in every log line and left to the collector.

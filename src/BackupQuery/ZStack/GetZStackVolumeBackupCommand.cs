@@ -60,7 +60,7 @@ public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
     protected override string Activity => "Listing ZStack volume backups";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVolumeBackupsAsync(new ZStackVolumeBackupQuery
         {
             Uuid = Uuid ?? [],

@@ -58,7 +58,7 @@ public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
     protected override string Activity => "Listing ZStack volumes";
     protected override int? RequestedPageSize => PageSize;
 
-    protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
+    private protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVolumesAsync(new ZStackVolumeQuery
         {
             Uuid = Uuid ?? [],

@@ -12,7 +12,7 @@ public sealed class HuaweiCloudEmulator : TestEmulator
 {
     // Retry-After from the emulator is whole seconds: MaxDelay keeps the tests fast (the pipeline caps the wait by it), and
     // a listing that makes no progress gives up after 5 s.
-    public static readonly RetryPolicy FastRetry = new()
+    internal static readonly RetryPolicy FastRetry = new()
     {
         BaseDelay = TimeSpan.FromMilliseconds(10),
         MaxDelay = TimeSpan.FromMilliseconds(100),
@@ -32,7 +32,7 @@ public sealed class HuaweiCloudEmulator : TestEmulator
 
     public Dictionary<string, string> Endpoints => EmulatorServer.HuaweiServices.ToDictionary(s => s, s => Server.HuaweiEndpoint(s).ToString());
 
-    public HuaweiCloudConnectOptions ConnectOptions(HuaweiCloudCredential credential, string? projectId = null, string? region = null) => new()
+    internal HuaweiCloudConnectOptions ConnectOptions(HuaweiCloudCredential credential, string? projectId = null, string? region = null) => new()
     {
         Region = region ?? Region,
         Credential = credential,
@@ -42,17 +42,17 @@ public sealed class HuaweiCloudEmulator : TestEmulator
         Name = "emulator",
     };
 
-    public HuaweiCloudCredential Password(string? password = null) =>
+    internal HuaweiCloudCredential Password(string? password = null) =>
         new HuaweiCloudCredential.Password(Options.HuaweiDomainName, Options.HuaweiUserName, SensitiveString.FromPlainText(password ?? Options.HuaweiPassword));
 
-    public HuaweiCloudCredential AccessKey(string? secret = null) =>
+    internal HuaweiCloudCredential AccessKey(string? secret = null) =>
         new HuaweiCloudCredential.AccessKey(Options.HuaweiAccessKeyId, SensitiveString.FromPlainText(secret ?? Options.HuaweiSecretAccessKey));
 
-    public HuaweiCloudCredential TemporaryAccessKey() =>
+    internal HuaweiCloudCredential TemporaryAccessKey() =>
         new HuaweiCloudCredential.AccessKey(Options.HuaweiTemporaryAccessKeyId, SensitiveString.FromPlainText(Options.HuaweiTemporarySecretAccessKey),
             SensitiveString.FromPlainText(Options.HuaweiSecurityToken));
 
-    public Task<HuaweiCloudConnection> ConnectAsync(HuaweiCloudCredential? credential = null, string? projectId = null) =>
+    internal Task<HuaweiCloudConnection> ConnectAsync(HuaweiCloudCredential? credential = null, string? projectId = null) =>
         HuaweiCloudConnection.ConnectAsync(ConnectOptions(credential ?? Password(), projectId), CancellationToken.None);
 
     public IReadOnlyList<JournalEntry> Requests(string pathPrefix) => Server.Requests.ForPath(pathPrefix).ToList();
@@ -64,5 +64,5 @@ public sealed class HuaweiCloudEmulator : TestEmulator
         return list;
     }
 
-    public static PagingOptions AllPages => new();
+    internal static PagingOptions AllPages => new();
 }

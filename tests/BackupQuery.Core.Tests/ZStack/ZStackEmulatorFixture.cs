@@ -9,7 +9,7 @@ namespace BackupQuery.Core.Tests.ZStack;
 /// <summary>An emulator (<see cref="TestEmulator"/>) for one test, with the lines that connect to its ZStack half.</summary>
 public sealed class ZStackEmulator : TestEmulator
 {
-    public static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(5) };
+    internal static readonly RetryPolicy FastRetry = new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), MaxTotalWait = TimeSpan.FromSeconds(5) };
 
     private ZStackEmulator(EmulatorServer server) : base(server) { }
 
@@ -23,7 +23,7 @@ public sealed class ZStackEmulator : TestEmulator
         return new ZStackEmulator(await StartServerAsync(options));
     }
 
-    public ZStackConnectOptions ConnectOptions(ZStackCredential credential) => new()
+    internal ZStackConnectOptions ConnectOptions(ZStackCredential credential) => new()
     {
         Server = Server.ZStackUrl.ToString(),
         Credential = credential,
@@ -32,10 +32,10 @@ public sealed class ZStackEmulator : TestEmulator
         Name = "emulator",
     };
 
-    public ZStackCredential Account(string? password = null) =>
+    internal ZStackCredential Account(string? password = null) =>
         new ZStackCredential.Account(Options.ZStackAccountName, SensitiveString.FromPlainText(password ?? Options.ZStackPassword));
 
-    public Task<ZStackConnection> ConnectAsync(ZStackCredential? credential = null) =>
+    internal Task<ZStackConnection> ConnectAsync(ZStackCredential? credential = null) =>
         ZStackConnection.ConnectAsync(ConnectOptions(credential ?? Account()), CancellationToken.None);
 
     public IEnumerable<JournalEntry> Listings => Server.Requests.ForPath("/zstack/v1/database-backups").Where(e => !e.Path.Contains("image-store"));
