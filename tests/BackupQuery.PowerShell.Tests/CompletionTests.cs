@@ -26,4 +26,19 @@ public sealed class CompletionTests
         var typed = line.Split(' ').Last();
         Assert.All(matches, m => Assert.StartsWith(typed, m, StringComparison.OrdinalIgnoreCase));
     }
+
+    // The ZStack query cmdlets share -SortBy (declared once in their base); each completes its own API's sort fields.
+    [Theory]
+    [InlineData("Get-ZStackVolume -SortBy ", "createDate,lastOpDate,name,size,status,state,type,uuid")]
+    [InlineData("BackupQuery\\Get-ZStackVolume -SortBy ty", "type")]
+    [InlineData("Get-ZStackDatabaseBackup -SortBy ", "createDate,lastOpDate,name,size,status,state,uuid")]
+    [InlineData("Get-ZStackVolumeBackup -SortBy ", "createDate,lastOpDate,name,size,status,state,uuid")]
+    [InlineData("Get-ZStackDatabaseBackup -SortBy LAST", "lastOpDate")]
+    public void SortByCompletesTheFieldsOfTheCommandsOwnApi(string line, string expected)
+    {
+        using var ps = PowerShellSession.Start();
+        var matches = ps.Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object CompletionText", line)
+            .Succeeded().Objects.Cast<string>().ToList();
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), matches);
+    }
 }

@@ -7,9 +7,6 @@ namespace BackupQuery.ZStack;
 /// <summary>ZStack <c>QueryDatabaseBackup</c>: query conditions, start/limit paging with <c>replyWithCount</c> for the total.</summary>
 internal static class ZStackDatabaseBackupListing
 {
-    public const int DefaultPageSize = ZStackQueryListing.DefaultPageSize;
-    public const int MaxPageSize = ZStackQueryListing.MaxPageSize;
-
     // Conditions are built (and validated) before the first request, so a bad filter is an invocation error, not a failed page.
     public static PagedApi<ZStackQueryReply<DatabaseBackupInventory>, ZStackDatabaseBackup> For(ZStackDatabaseBackupQuery query, Uri baseAddress,
         TimeZoneInfo serverZone, ZStackRecordMapper mapper) =>

@@ -10,7 +10,11 @@ namespace BackupQuery.PowerShell.Infrastructure;
 /// </summary>
 public abstract class ValueListCompleter(params string[] values) : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Complete(values, wordToComplete);
+
+    /// <summary>The <paramref name="values"/> that start with <paramref name="wordToComplete"/> (any case, quotes ignored), quoted where needed.</summary>
+    internal static IEnumerable<CompletionResult> Complete(IEnumerable<string> values, string? wordToComplete)
     {
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
         return values

@@ -10,7 +10,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// <summary>Lists ZStack database backups (QueryDatabaseBackup). Every filter is sent to the server as a query condition.</summary>
 [Cmdlet(VerbsCommon.Get, "ZStackDatabaseBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackDatabaseBackup.md")]
 [OutputType(typeof(ZStackDatabaseBackup))]
-public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
+public sealed class GetZStackDatabaseBackupCommand : ZStackQueryListingCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Backup uuid(s).")]
     [ValidateNotNullOrEmpty]
@@ -41,24 +41,8 @@ public sealed class GetZStackDatabaseBackupCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? BackupStorageUuid { get; set; }
 
-    [Parameter(HelpMessage = "Raw ZStack query conditions, e.g. 'size>1048576' or 'description is null'.")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Filter { get; set; }
-
-    [Parameter(HelpMessage = "Field the server sorts by, in any case; Tab lists the documented fields.")]
-    [ArgumentCompleter(typeof(ZStackSortFieldCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? SortBy { get; set; }
-
-    [Parameter(HelpMessage = "Sort descending (with -SortBy).")]
-    public SwitchParameter Descending { get; set; }
-
-    [Parameter(HelpMessage = "Records per request (default 1000); a hint to the server, never a cap on the results.")]
-    [ValidateRange(1, ZStackDatabaseBackupListing.MaxPageSize)]
-    public int PageSize { get; set; } = ZStackDatabaseBackupListing.DefaultPageSize;
-
     protected override string Activity => "Listing ZStack database backups";
-    protected override int? RequestedPageSize => PageSize;
+    private protected override IReadOnlyList<string> SortFields => ZStackDatabaseBackupQuery.SortFields;
 
     private protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetDatabaseBackupsAsync(new ZStackDatabaseBackupQuery

@@ -10,7 +10,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// <summary>Lists ZStack volume backups (QueryVolumeBackup). Every filter is sent to the server as a query condition.</summary>
 [Cmdlet(VerbsCommon.Get, "ZStackVolumeBackup", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackVolumeBackup.md")]
 [OutputType(typeof(ZStackVolumeBackup))]
-public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
+public sealed class GetZStackVolumeBackupCommand : ZStackQueryListingCmdlet
 {
     [Parameter(Position = 0, HelpMessage = "Backup uuid(s).")]
     [ValidateNotNullOrEmpty]
@@ -41,24 +41,8 @@ public sealed class GetZStackVolumeBackupCommand : ZStackListingCmdlet
     [Parameter(HelpMessage = "Only backups created before this time.")]
     public DateTime? CreatedBefore { get; set; }
 
-    [Parameter(HelpMessage = "Raw ZStack query conditions, e.g. 'size>1048576'.")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Filter { get; set; }
-
-    [Parameter(HelpMessage = "Field the server sorts by; Tab lists the documented fields.")]
-    [ArgumentCompleter(typeof(ZStackSortFieldCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? SortBy { get; set; }
-
-    [Parameter(HelpMessage = "Sort descending (with -SortBy).")]
-    public SwitchParameter Descending { get; set; }
-
-    [Parameter(HelpMessage = "Records per request (default 1000); a hint to the server, never a cap on the results.")]
-    [ValidateRange(1, ZStackQueryListing.MaxPageSize)]
-    public int PageSize { get; set; } = ZStackQueryListing.DefaultPageSize;
-
     protected override string Activity => "Listing ZStack volume backups";
-    protected override int? RequestedPageSize => PageSize;
+    private protected override IReadOnlyList<string> SortFields => ZStackVolumeBackupQuery.SortFields;
 
     private protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVolumeBackupsAsync(new ZStackVolumeBackupQuery

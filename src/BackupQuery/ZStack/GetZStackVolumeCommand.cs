@@ -9,7 +9,7 @@ namespace BackupQuery.PowerShell.ZStack;
 /// <summary>Lists ZStack volumes (QueryVolume). Every filter is sent to the server as a query condition.</summary>
 [Cmdlet(VerbsCommon.Get, "ZStackVolume", SupportsPaging = true, HelpUri = HelpLinks.Docs + "Get-ZStackVolume.md")]
 [OutputType(typeof(ZStackVolume))]
-public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
+public sealed class GetZStackVolumeCommand : ZStackQueryListingCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "Volume uuid(s).")]
     [ValidateNotNullOrEmpty]
@@ -39,24 +39,8 @@ public sealed class GetZStackVolumeCommand : ZStackListingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Status { get; set; }
 
-    [Parameter(HelpMessage = "Raw ZStack query conditions, e.g. 'size>1073741824'.")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Filter { get; set; }
-
-    [Parameter(HelpMessage = "Field the server sorts by; Tab lists the documented fields.")]
-    [ArgumentCompleter(typeof(ZStackVolumeSortFieldCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? SortBy { get; set; }
-
-    [Parameter(HelpMessage = "Sort descending (with -SortBy).")]
-    public SwitchParameter Descending { get; set; }
-
-    [Parameter(HelpMessage = "Records per request (default 1000); a hint to the server, never a cap on the results.")]
-    [ValidateRange(1, ZStackQueryListing.MaxPageSize)]
-    public int PageSize { get; set; } = ZStackQueryListing.DefaultPageSize;
-
     protected override string Activity => "Listing ZStack volumes";
-    protected override int? RequestedPageSize => PageSize;
+    private protected override IReadOnlyList<string> SortFields => ZStackVolumeQuery.SortFields;
 
     private protected override IAsyncEnumerable<object> List(ZStackConnection connection, PagingOptions paging, CancellationToken cancellationToken) =>
         connection.GetVolumesAsync(new ZStackVolumeQuery

@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
 using BackupQuery.PowerShell.Infrastructure;
 using BackupQuery.ZStack;
 
@@ -7,7 +10,12 @@ public sealed class ZStackStateCompleter() : ValueListCompleter([.. ZStackDataba
 
 public sealed class ZStackStatusCompleter() : ValueListCompleter([.. ZStackDatabaseBackupQuery.Statuses]);
 
-public sealed class ZStackSortFieldCompleter() : ValueListCompleter([.. ZStackDatabaseBackupQuery.SortFields]);
+/// <summary>Completes -SortBy with the sort fields of the command's own Core query.</summary>
+public sealed class ZStackSortFieldCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        ValueListCompleter.Complete(ZStackQueryListingCmdlet.SortFieldsOf(commandName), wordToComplete);
+}
 
 public sealed class TimeZoneCompleter() : ValueListCompleter(TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).ToArray());
 
@@ -16,7 +24,5 @@ public sealed class ZStackConnectionNameCompleter() : ConnectionNameCompleter(ty
 public sealed class ZStackVolumeTypeCompleter() : ValueListCompleter([.. ZStackVolumeQuery.Types]);
 
 public sealed class ZStackVolumeStatusCompleter() : ValueListCompleter([.. ZStackVolumeQuery.Statuses]);
-
-public sealed class ZStackVolumeSortFieldCompleter() : ValueListCompleter([.. ZStackVolumeQuery.SortFields]);
 
 public sealed class ZStackVolumeBackupStatusCompleter() : ValueListCompleter([.. ZStackVolumeBackupQuery.Statuses]);
