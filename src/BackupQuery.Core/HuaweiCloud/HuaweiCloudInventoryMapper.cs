@@ -7,13 +7,14 @@ namespace BackupQuery.HuaweiCloud;
 internal sealed class HuaweiCloudInventoryMapper(string connectionName, string region, string projectId)
 {
     private const long MaxInt = int.MaxValue;
+    private readonly RecordSource _source = new(connectionName, region, projectId);
 
     /// <summary>A GeminiDB or RDS instance (<paramref name="service"/>); GeminiDB's <c>mode</c> and RDS's <c>type</c> are its Mode.</summary>
     public DatabaseInstance Map(DatabaseInstanceDto dto, string service)
     {
         var odd = new OddValueRecorder(dto.OddValues);
         var keepDays = dto.BackupStrategy?.KeepDays;
-        return new DatabaseInstance
+        return new DatabaseInstance(_source)
         {
             Service = service,
             Id = odd.Required(dto.Id, "id"),
@@ -25,9 +26,6 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
             BackupWindow = dto.BackupStrategy?.StartTime,
             CreatedAt = odd.Huawei(dto.Created, "created"),
             CreatedAtText = dto.Created,
-            Connection = connectionName,
-            Region = region,
-            ProjectId = projectId,
             OddValues = odd.Values,
         };
     }
@@ -35,7 +33,7 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
     public CbrVault Map(CbrVaultDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new CbrVault
+        return new CbrVault(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -62,9 +60,6 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
                 BackupSize = r.BackupSize,
                 BackupCount = r.BackupCount,
             })),
-            Connection = connectionName,
-            Region = region,
-            ProjectId = projectId,
             OddValues = odd.Values,
         };
     }
@@ -73,7 +68,7 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
     {
         var odd = new OddValueRecorder(dto.OddValues);
         var vault = dto.Protectable?.Vault;
-        return new CbrProtectable
+        return new CbrProtectable(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
@@ -85,9 +80,6 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
             Reason = dto.Protectable?.Reason,
             VaultId = string.IsNullOrEmpty(vault?.Id) ? null : vault!.Id,
             VaultName = vault?.Name,
-            Connection = connectionName,
-            Region = region,
-            ProjectId = projectId,
             OddValues = odd.Values,
         };
     }

@@ -6,7 +6,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class CbrProtectable : HuaweiCloudInventoryRecord
 {
-    internal CbrProtectable() { }
+    internal CbrProtectable(RecordSource source) : base(source) { }
 
     /// <summary><c>OS::Nova::Server</c>, <c>OS::Cinder::Volume</c>, ...</summary>
     public string? ResourceType { get; internal init; }

@@ -7,7 +7,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class CbrVault : HuaweiCloudInventoryRecord
 {
-    internal CbrVault() { }
+    internal CbrVault(RecordSource source) : base(source) { }
 
     public string? Description { get; internal init; }
     /// <summary><c>billing.object_type</c>: <c>server</c>, <c>disk</c>, <c>turbo</c>, ...</summary>

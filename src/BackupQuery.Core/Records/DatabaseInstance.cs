@@ -6,7 +6,7 @@ namespace BackupQuery.Records;
 /// </summary>
 public sealed class DatabaseInstance : HuaweiCloudInventoryRecord
 {
-    internal DatabaseInstance() { }
+    internal DatabaseInstance(RecordSource source) : base(source) { }
 
     /// <summary><c>GeminiDB</c> or <c>RDS</c>.</summary>
     public string Service { get; internal init; } = "";

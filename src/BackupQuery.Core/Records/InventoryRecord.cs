@@ -6,6 +6,8 @@ namespace BackupQuery.Records;
 /// </summary>
 public abstract class InventoryRecord : IOddValueCarrier
 {
+    private protected InventoryRecord(RecordSource source) => Connection = source.Connection;
+
     /// <summary><c>ZStack</c> or <c>HuaweiCloud</c>.</summary>
     public abstract string Provider { get; }
 
@@ -27,6 +29,12 @@ public abstract class InventoryRecord : IOddValueCarrier
 /// <summary>Common base of the Huawei Cloud inventory records: where in the cloud the resource lives.</summary>
 public abstract class HuaweiCloudInventoryRecord : InventoryRecord
 {
+    private protected HuaweiCloudInventoryRecord(RecordSource source) : base(source)
+    {
+        Region = source.Region;
+        ProjectId = source.ProjectId;
+    }
+
     public override string Provider => HuaweiCloud.HuaweiCloudProtocol.ProviderName;
     public string Region { get; internal init; } = "";
     public string ProjectId { get; internal init; } = "";

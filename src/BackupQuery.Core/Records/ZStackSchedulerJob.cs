@@ -3,7 +3,7 @@ namespace BackupQuery.Records;
 /// <summary>A ZStack scheduler job (QuerySchedulerJob): what runs on a schedule against which resource (read by coverage only).</summary>
 internal sealed class ZStackSchedulerJob : InventoryRecord
 {
-    internal ZStackSchedulerJob() { }
+    internal ZStackSchedulerJob(RecordSource source) : base(source) { }
 
     public override string Provider => ZStack.ZStackProtocol.ProviderName;
 

@@ -3,7 +3,7 @@ namespace BackupQuery.Records;
 /// <summary>A ZStack volume (QueryVolume). Dates are the management node's wall-clock times in its zone.</summary>
 public sealed class ZStackVolume : InventoryRecord
 {
-    internal ZStackVolume() { }
+    internal ZStackVolume(RecordSource source) : base(source) { }
 
     public override string Provider => ZStack.ZStackProtocol.ProviderName;
 

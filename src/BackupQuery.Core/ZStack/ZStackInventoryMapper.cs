@@ -11,7 +11,7 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
     public ZStackVolume Map(VolumeInventory dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new ZStackVolume
+        return new ZStackVolume(_source)
         {
             Id = odd.Required(dto.Uuid, "uuid"),
             Name = dto.Name,
@@ -26,7 +26,6 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
             ActualSizeBytes = dto.ActualSize,
             CreatedAt = odd.ZStack(dto.CreateDate, serverZone, "createDate"),
             LastOpDate = odd.ZStack(dto.LastOpDate, serverZone, "lastOpDate"),
-            Connection = connectionName,
             OddValues = odd.Values,
         };
     }
@@ -64,7 +63,7 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
     public ZStackSchedulerJob Map(SchedulerJobInventory dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        return new ZStackSchedulerJob
+        return new ZStackSchedulerJob(_source)
         {
             Id = odd.Required(dto.Uuid, "uuid"),
             Name = dto.Name,
@@ -74,7 +73,6 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
             JobClassName = dto.JobClassName,
             State = dto.State,
             CreatedAt = odd.ZStack(dto.CreateDate, serverZone, "createDate"),
-            Connection = connectionName,
             OddValues = odd.Values,
         };
     }

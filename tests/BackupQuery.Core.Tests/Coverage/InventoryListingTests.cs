@@ -87,4 +87,22 @@ public sealed class InventoryListingTests : IAsyncLifetime
         Assert.Equal(data.Backups.Where(b => b.VolumeUuid == volume).Select(b => b.Uuid).Order(), backups.Select(b => b.Id).Order());
         Assert.All(backups, b => Assert.Equal(("VolumeBackup", volume), (b.Service, b.VolumeUuid)));
     }
+
+    [Fact]
+    public async Task Every_inventory_record_is_stamped_with_its_connection_region_and_project()
+    {
+        var huawei = new List<Records.HuaweiCloudInventoryRecord>();
+        huawei.AddRange(await ToListAsync(_huawei.GetGeminiDbInstancesAsync(new(), AllPages, CancellationToken.None)));
+        huawei.AddRange(await ToListAsync(_huawei.GetRdsInstancesAsync(new(), AllPages, CancellationToken.None)));
+        huawei.AddRange(await ToListAsync(_huawei.GetCbrVaultsAsync(new(), AllPages, CancellationToken.None)));
+        huawei.AddRange(await ToListAsync(_huawei.GetCbrProtectablesAsync(new() { Type = CbrProtectableType.Server }, AllPages, CancellationToken.None)));
+        Assert.Equal(3, huawei.Select(r => r.GetType()).Distinct().Count()); // DatabaseInstance (GeminiDB and RDS), CbrVault, CbrProtectable
+        Assert.All(huawei, r => Assert.Equal(("HuaweiCloud", _huawei.Name, _huawei.Region, _emulator.DataProjectId), (r.Provider, r.Connection, r.Region, r.ProjectId)));
+
+        var zstack = new List<Records.InventoryRecord>();
+        zstack.AddRange(await ToListAsync(_zstack.GetVolumesAsync(new(), AllPages, CancellationToken.None)));
+        zstack.AddRange(await ToListAsync(_zstack.GetSchedulerJobsAsync(AllPages, CancellationToken.None)));
+        Assert.Equal(2, zstack.Select(r => r.GetType()).Distinct().Count());
+        Assert.All(zstack, r => Assert.Equal(("ZStack", _zstack.Name), (r.Provider, r.Connection)));
+    }
 }
