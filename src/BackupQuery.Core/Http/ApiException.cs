@@ -22,7 +22,7 @@ public enum ApiErrorKind
 /// <summary>Base of every failure Core reports; its message never holds a secret.</summary>
 public class BackupQueryException : Exception
 {
-    public BackupQueryException(string message, ApiErrorKind kind, Exception? inner = null) : base(message, inner) => Kind = kind;
+    internal BackupQueryException(string message, ApiErrorKind kind, Exception? inner = null) : base(message, inner) => Kind = kind;
 
     public ApiErrorKind Kind { get; }
 
@@ -33,7 +33,7 @@ public class BackupQueryException : Exception
 /// <summary>A provider answered with an error: HTTP status, the service's code and message, and the request id.</summary>
 public sealed class ApiException : BackupQueryException
 {
-    public ApiException(ApiErrorKind kind, string provider, string operation, HttpStatusCode? statusCode, string? serviceCode,
+    internal ApiException(ApiErrorKind kind, string provider, string operation, HttpStatusCode? statusCode, string? serviceCode,
         string? serviceMessage, string? requestId, string? hint = null, bool isTransient = false, Exception? inner = null)
         : base(Compose(provider, operation, statusCode, serviceCode, serviceMessage, requestId, hint), kind, inner)
     {
@@ -64,7 +64,7 @@ public sealed class ApiException : BackupQueryException
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>The same error, no longer worth retrying, with <paramref name="note"/> before its hint (how long it was tried).</summary>
-    public ApiException WithNote(string note) => new(Kind, Provider, Operation, StatusCode, ServiceCode, ServiceMessage, RequestId,
+    internal ApiException WithNote(string note) => new(Kind, Provider, Operation, StatusCode, ServiceCode, ServiceMessage, RequestId,
         string.IsNullOrWhiteSpace(Hint) ? note : note + " " + Hint, isTransient: false, inner: this)
     { RetryAfter = RetryAfter };
 
