@@ -74,6 +74,17 @@ internal sealed class EmulatorProcess : IDisposable
         throw new InvalidOperationException("the emulator did not answer within 30 s");
     }
 
+    /// <summary>Processor time the emulator process has used so far (zero for one another process started).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is null) return TimeSpan.Zero;
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The gateway's counters since the last reset: requests, throttled, most in flight.</summary>
     public async Task<(long Requests, long Throttled, int MaxInFlight)> StatsAsync(HttpClient http, bool reset)
     {
