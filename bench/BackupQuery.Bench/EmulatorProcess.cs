@@ -55,6 +55,7 @@ internal sealed class EmulatorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (Environment.GetEnvironmentVariable("BENCH_EMULATOR_GC") is { } gc) info.Environment["DOTNET_gcServer"] = gc;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
         var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var http = new HttpClient();
