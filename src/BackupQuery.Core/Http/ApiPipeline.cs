@@ -64,12 +64,13 @@ public sealed class ApiPipeline
             using var lease = request.IsLogin ? null : await Limit.AcquireAsync(cancellationToken).ConfigureAwait(false);
             // The attempt may use what is left of the wait budget, so a server that never answers is given up in time.
             using var budget = new AttemptDeadline(progress, _retry.MaxTotalWait, cancellationToken);
+            TimeSpan? turn = null; // when this attempt was let go by the pacer (sign-ins are not paced)
             try
             {
-                if (!request.IsLogin) await Pacer.WaitTurnAsync(budget.Token).ConfigureAwait(false);
+                if (!request.IsLogin) turn = await Pacer.WaitTurnAsync(budget.Token).ConfigureAwait(false);
                 var result = await SendOnceAsync(request, read, log, credential, budget.Token).ConfigureAwait(false);
                 Limit.OnSuccess();
-                Pacer.OnSuccess();
+                if (turn is { } sent) Pacer.OnSuccess(sent);
                 progress.Succeeded();
                 var items = itemCount?.Invoke(result);
                 log.Verbose($"{request.Method} {request.DisplayPath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
@@ -106,11 +107,11 @@ public sealed class ApiPipeline
             {
                 last = error;
                 var throttled = error.Kind == ApiErrorKind.Throttled;
-                if (lease is not null && throttled)
+                if (lease is not null && throttled && turn is { } sent)
                 {
                     // The first throttle also halves the requests in flight; once paced, the pace alone answers throttles.
                     if (Pacer.Rate is null) Limit.OnThrottled(lease);
-                    Pacer.OnThrottled();
+                    Pacer.OnThrottled(sent);
                 }
                 else if (lease is not null) Limit.OnFailed(lease);
                 // The slot is free while this request waits: the others go on.
