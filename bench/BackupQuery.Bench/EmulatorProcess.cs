@@ -55,6 +55,7 @@ internal sealed class EmulatorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (Environment.GetEnvironmentVariable("BENCH_EMULATOR_GC") is { } gc) info.Environment["DOTNET_gcServer"] = gc;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
         var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var http = new HttpClient();
@@ -72,6 +73,17 @@ internal sealed class EmulatorProcess : IDisposable
         }
         emulator.Dispose();
         throw new InvalidOperationException("the emulator did not answer within 30 s");
+    }
+
+    /// <summary>Processor time the emulator process has used so far (zero for one another process started).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is null) return TimeSpan.Zero;
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     /// <summary>The gateway's counters since the last reset: requests, throttled, most in flight.</summary>

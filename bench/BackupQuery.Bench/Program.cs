@@ -70,6 +70,44 @@ var expected = new Dictionary<string, long> { ["GeminiDB"] = gemini, ["RDS"] = r
 // At 50 ms a sequential client of 100,000 GeminiDB records takes about a minute: the baseline lists a prefix (records/s compare).
 var baselineAt50 = new Dictionary<string, long> { ["GeminiDB"] = Size(20_000), ["RDS"] = rds, ["CBR"] = cbr, ["ZStack"] = zstack, ["VBS"] = vbs };
 
+if (args.Length > 0 && args[0] == "--throughput")
+{
+    // --throughput [API|all [latency ms [max concurrency]]]: section 1 alone (0 ms unless given), with section 0's cost
+    // per record at 0 ms and the emulator's processor time per record (module vs baseline), printed; RESULTS.md is left as it is.
+    var only = args.Length > 1 ? args[1] : null;
+    var latency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
+    var concurrency = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8;
+    using var emulator = await EmulatorProcess.StartAsync(counts, latencyMs: latency);
+    using var session = await BenchApi.Session.ConnectAsync(emulator, http, concurrency);
+    foreach (var api in BenchApi.All(session).Where(a => only is null || a.Name == only || only == "all"))
+    {
+        var upTo = latency == 0 ? expected[api.Name] : baselineAt50[api.Name];
+        var rounds = latency == 0 ? Rounds : 1;
+        // The emulator's processor time while each client lists, per record.
+        var serverTime = new[] { TimeSpan.Zero, TimeSpan.Zero };
+        async Task<Run> Served(int client, Func<Task<Run>> list)
+        {
+            var before = emulator.ProcessorTime;
+            var run = await list();
+            serverTime[client] += emulator.ProcessorTime - before;
+            return run;
+        }
+        var (module, baseline) = await Run.MediansInTurnAsync(rounds, () => Served(0, () => Run.ModuleAsync(api)), () => Served(1, () => Run.RawAsync(http, api, inFlight: 1, upTo: upTo)));
+        double PerRecord(int client, long records) => serverTime[client].TotalMilliseconds * 1000 / (records * (rounds + 1));
+        Check($"{api.Name} module {latency} ms", module, expected[api.Name]);
+        Check($"{api.Name} baseline {latency} ms", baseline, upTo);
+        var cost = $", emulator CPU µs/record {N(PerRecord(0, module.Records), "0.0")} vs {N(PerRecord(1, baseline.Records), "0.0")}";
+        if (latency == 0)
+        {
+            var costs = await Allocations.ModuleAsync(api);
+            var raw = await Allocations.RawAsync(http, api);
+            cost += $", CPU µs/record {N(costs.CpuMicrosecondsPerRecord, "0.0")} vs {N(raw.CpuMicrosecondsPerRecord, "0.0")}, B/record {N(costs.BytesPerRecord)} vs {N(raw.BytesPerRecord)}";
+        }
+        Console.WriteLine($"{api.Name,-8} {latency} ms: module {N(module.RecordsPerSecond)} rec/s, baseline {N(baseline.RecordsPerSecond)} rec/s, {N(module.RecordsPerSecond / baseline.RecordsPerSecond, "0.00")}x{cost}");
+    }
+    return allComplete ? 0 : 1;
+}
+
 var allocations = new List<string[]>();
 var throughput = new List<string[]>();
 var ratiosAt0 = new Dictionary<string, double>();
@@ -97,8 +135,7 @@ using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
     foreach (var api in BenchApi.All(session))
     {
         Log($"0 ms {api.Name}");
-        var module = await Run.MedianAsync(Rounds, () => Run.ModuleAsync(api));
-        var baseline = await Run.MedianAsync(Rounds, () => Run.RawAsync(http, api, inFlight: 1));
+        var (module, baseline) = await Run.MediansInTurnAsync(Rounds, () => Run.ModuleAsync(api), () => Run.RawAsync(http, api, inFlight: 1));
         Check($"{api.Name} module 0 ms", module, expected[api.Name]);
         Check($"{api.Name} baseline 0 ms", baseline, expected[api.Name]);
         ratiosAt0[api.Name] = module.RecordsPerSecond / baseline.RecordsPerSecond;
@@ -175,7 +212,7 @@ var limited = await UnderGatewayLimitAsync();
 report.Section("0. What a record costs the client", "Each API listed to the end at 0 ms in this process (the emulator is another process): bytes allocated per record, counted exactly (`GC.GetTotalAllocatedBytes`), and processor time per record, for the module (Core) and the sequential baseline (which keeps each page's bytes and reads only the ids). Allocations do not move with the machine's load; processor time does, a little.");
 report.Table(["API", "records", "module bytes/record", "baseline bytes/record", "module CPU µs/record", "baseline CPU µs/record"], allocations);
 
-report.Section("1. Throughput per API", $"Records per second listing each API to the end: the module (Core, up to 8 pages in flight once the first page gave the total) and a sequential page-at-a-time baseline (HttpClient, one page in flight, a bare Utf8JsonReader) in the same run. 0 ms: median of {Rounds} after a warm-up; {Latency} ms: the emulator's `--latency {Latency}`, one run. Page sizes: GeminiDB at its cap of 100; RDS at 100 (the spec caps RDS `limit` at 100, so 1,000 is not possible); CBR, ZStack and VBS at 1,000. At {Latency} ms the baseline lists the first {N(baselineAt50["GeminiDB"])} GeminiDB records (a sequential client needs about a minute for 100,000); records/s compare.");
+report.Section("1. Throughput per API", $"Records per second listing each API to the end: the module (Core, up to 8 pages in flight once the first page gave the total) and a sequential page-at-a-time baseline (HttpClient, one page in flight, a bare Utf8JsonReader) in the same run. 0 ms: median of {Rounds} after a warm-up, the module and the baseline run in turn; {Latency} ms: the emulator's `--latency {Latency}`, one run. Page sizes: GeminiDB at its cap of 100; RDS at 100 (the spec caps RDS `limit` at 100, so 1,000 is not possible); CBR, ZStack and VBS at 1,000. At {Latency} ms the baseline lists the first {N(baselineAt50["GeminiDB"])} GeminiDB records (a sequential client needs about a minute for 100,000); records/s compare.");
 report.Table(["API", "page", "latency", "module records", "module rec/s", "baseline records", "baseline rec/s", "module / baseline"], throughput);
 report.Target($"{N(gemini)} GeminiDB records at {Latency} ms: at least 5x the sequential baseline", geminiRatioAt50 >= 5, $"{N(geminiRatioAt50, "0.00")}x");
 var slowest = ratiosAt0.MinBy(r => r.Value);
@@ -243,3 +280,4 @@ async Task<(Run Run, long Requests, long Throttled)> UnderGatewayLimitAsync()
     Check("CBR under the rate limit", run, throttledCbr);
     return (run, stats.Requests, stats.Throttled);
 }
+

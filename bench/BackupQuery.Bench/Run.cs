@@ -41,12 +41,32 @@ internal sealed record Run(long Records, long DistinctIds, TimeSpan Elapsed, Tim
         return watch.Elapsed;
     }
 
+    /// <summary>
+    /// The medians of <paramref name="rounds"/> runs of each of two clients after a warm-up of each, their runs taken in
+    /// turn, so the load of the rest of the machine weighs on both alike.
+    /// </summary>
+    public static async Task<(Run A, Run B)> MediansInTurnAsync(int rounds, Func<Task<Run>> a, Func<Task<Run>> b)
+    {
+        await a();
+        await b();
+        var runsA = new List<Run>();
+        var runsB = new List<Run>();
+        for (var i = 0; i < rounds; i++)
+        {
+            runsA.Add(await a());
+            runsB.Add(await b());
+        }
+        return (Median(runsA), Median(runsB));
+    }
+
+    private static Run Median(List<Run> runs) => runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
+
     /// <summary>The median of <paramref name="rounds"/> runs after one warm-up.</summary>
     public static async Task<Run> MedianAsync(int rounds, Func<Task<Run>> run)
     {
         await run();
         var runs = new List<Run>();
         for (var i = 0; i < rounds; i++) runs.Add(await run());
-        return runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
+        return Median(runs);
     }
 }

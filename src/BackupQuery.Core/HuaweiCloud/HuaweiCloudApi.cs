@@ -6,7 +6,8 @@ namespace BackupQuery.HuaweiCloud;
 /// <summary>
 /// One Huawei Cloud listing API as data: <c>GET {service endpoint}/{version}/{project_id}/{resource}</c>, its operation
 /// name, how it pages (up to <paramref name="MaxPageSize"/>, also the default), and where a reply keeps its items, its
-/// total and, for marker paging, the next marker. <see cref="HuaweiCloudProject.Listing"/> turns it into a listing.
+/// total and, for marker paging, the next marker (from the parsed reply, and from its bytes before they are parsed).
+/// <see cref="HuaweiCloudProject.Listing"/> turns it into a listing.
 /// </summary>
 internal sealed record HuaweiCloudApi<TReply, TDto>(
     HuaweiCloudService Service,
@@ -18,4 +19,5 @@ internal sealed record HuaweiCloudApi<TReply, TDto>(
     JsonTypeInfo<TReply> Reply,
     Func<TReply?, List<TDto>?> Items,
     Func<TReply?, long?> Total,
-    Func<TReply?, string?>? NextMarker = null);
+    Func<TReply?, string?>? NextMarker = null,
+    EarlyMarkerReader? EarlyNextMarker = null);

@@ -27,7 +27,8 @@ internal static class HuaweiCloudApis
     /// </summary>
     public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackups = new(
         HuaweiCloudService.Vbs, "v2", "backups", "ListBackups", PagingStrategy.Marker, MaxPageSize: 1000,
-        HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker);
+        HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker,
+        VbsNextLink.NextMarkerOf);
 
     /// <summary>VBS backups with details: as <see cref="VbsBackups"/>, from <c>backups/detail</c>.</summary>
     public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackupDetails =

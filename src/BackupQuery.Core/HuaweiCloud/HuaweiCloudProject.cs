@@ -36,5 +36,6 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
             Strategy = api.Strategy,
             DefaultPageSize = api.MaxPageSize,
             MaxPageSize = api.MaxPageSize,
+            EarlyNextMarker = api.EarlyNextMarker,
         };
 }

@@ -40,7 +40,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             CreatedAt = begin,
             BeginTimeText = dto.BeginTime,
             EndTimeText = dto.EndTime,
-            DatabaseTables = RecordList.Of(dto.DatabaseTables?.Select(t => new GeminiDbDatabaseTables { DatabaseName = t.DatabaseName, TableNames = t.TableNames })),
+            DatabaseTables = RecordList.Of(dto.DatabaseTables, t => new GeminiDbDatabaseTables { DatabaseName = t.DatabaseName, TableNames = t.TableNames }),
             OddValues = odd.Values,
         };
     }
@@ -55,7 +55,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             Name = dto.Name,
             Status = dto.Status,
             InstanceId = dto.InstanceId,
-            Databases = RecordList.Of(dto.Databases?.Select(d => new RdsBackupDatabase { Name = d.Name })),
+            Databases = RecordList.Of(dto.Databases, d => new RdsBackupDatabase { Name = d.Name }),
             Type = dto.Type,
             SizeKB = dto.Size,
             SizeBytes = dto.Size * KiB,
@@ -80,7 +80,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             Name = dto.Name,
             Status = dto.Status,
             IsDetailed = detailed,
-            Links = RecordList.Of(dto.Links?.Select(l => new HuaweiCloudLink { Href = l.Href, Rel = l.Rel }), l => l.Href),
+            Links = RecordList.Of(dto.Links, l => new HuaweiCloudLink { Href = l.Href, Rel = l.Rel }, l => l.Href),
             Description = dto.Description,
             DescriptionInfo = ParseDescription(dto.Description),
             AvailabilityZone = dto.AvailabilityZone,
@@ -109,8 +109,8 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     public CbrBackup Map(CbrBackupDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        var children = dto.Children?.Select(Map).ToList();
-        odd.Nested("children", children?.SelectMany(c => c.OddValues));
+        var children = RecordList.Of(dto.Children, Map, c => c.Id);
+        for (var i = 0; i < children.Count; i++) odd.Nested("children", children[i].OddValues);
         return new CbrBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
@@ -139,8 +139,8 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             UpdatedAtText = dto.UpdatedAt,
             ExpiredAtText = dto.ExpiredAt,
             ProtectedAtText = dto.ProtectedAt,
-            Children = RecordList.Of(children, c => c.Id),
-            ReplicationRecords = RecordList.Of(dto.ReplicationRecords?.Select(Map)),
+            Children = children,
+            ReplicationRecords = RecordList.Of(dto.ReplicationRecords, Map),
             ExtendInfo = Map(dto.ExtendInfo),
             // The record's own project (a shared backup may belong to another).
             ProjectId = string.IsNullOrEmpty(dto.ProjectId) ? projectId : dto.ProjectId!,

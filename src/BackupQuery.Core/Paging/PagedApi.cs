@@ -1,8 +1,12 @@
+using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BackupQuery.Http;
 
 namespace BackupQuery.Paging;
+
+/// <summary>Where the next page starts, read off a reply's bytes before they are parsed; null when not found.</summary>
+internal delegate string? EarlyMarkerReader(ReadOnlySpan<byte> body);
 
 /// <summary>
 /// One paged listing API as data: how a page is asked for, how a reply is read into records, and how it pages. Every
@@ -19,6 +23,11 @@ internal sealed class PagedApi<TReply, TRecord>
     public required PagingStrategy Strategy { get; init; }
     public required int DefaultPageSize { get; init; }
     public required int MaxPageSize { get; init; }
+    /// <summary>
+    /// Marker paging only: reads the next marker off a reply's bytes, so the next page is asked for while this one is
+    /// parsed and mapped. Without it, the next page goes out once this one is read.
+    /// </summary>
+    public EarlyMarkerReader? EarlyNextMarker { get; init; }
 
     /// <summary>
     /// Streams the listing through <paramref name="pipeline"/>, pages read ahead up to the connection's limit (one ahead
@@ -32,11 +41,38 @@ internal sealed class PagedApi<TReply, TRecord>
             paging, pipeline.Limit.Maximum, cancellationToken);
     }
 
-    private async Task<Page<TRecord>> FetchPageAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit, CancellationToken cancellationToken)
+    private FetchedPage<TRecord> FetchPageAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit, CancellationToken cancellationToken)
     {
-        var reply = await pipeline.SendAsync(Request(cursor, limit),
-            (stream, ct) => new ValueTask<TReply?>(JsonSerializer.DeserializeAsync(stream, Reply, ct).AsTask()),
-            ItemCount, cancellationToken, progress).ConfigureAwait(false);
+        if (EarlyNextMarker is not { } early) return new(FetchAsync(pipeline, progress, cursor, limit, ReadAsync, cancellationToken), null);
+        var nextMarker = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new(FetchTellingMarkerAsync(), nextMarker.Task);
+
+        async Task<Page<TRecord>> FetchTellingMarkerAsync()
+        {
+            try
+            {
+                return await FetchAsync(pipeline, progress, cursor, limit, async (_, stream, ct) =>
+                {
+                    // The whole body first (one page of marker paging at a time), its next marker told, then one parse.
+                    using var body = await ReplyBytes.ReadAsync(stream, ct).ConfigureAwait(false);
+                    nextMarker.TrySetResult(early(body.Span));
+                    return JsonSerializer.Deserialize(body.Span, Reply);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                nextMarker.TrySetResult(null);
+            }
+        }
+    }
+
+    private async Task<Page<TRecord>> FetchAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit,
+        Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<TReply?>> read, CancellationToken cancellationToken)
+    {
+        var reply = await pipeline.SendAsync(Request(cursor, limit), read, ItemCount, cancellationToken, progress).ConfigureAwait(false);
         return ToPage(reply);
     }
+
+    private ValueTask<TReply?> ReadAsync(HttpResponseMessage response, Stream stream, CancellationToken cancellationToken) =>
+        new(JsonSerializer.DeserializeAsync(stream, Reply, cancellationToken).AsTask());
 }

@@ -18,7 +18,16 @@ internal static class PagedListing
     /// <inheritdoc cref="PagePlan.FirstPageSize"/>
     public const int FirstPageSize = PagePlan.FirstPageSize;
 
-    public static async IAsyncEnumerable<T> StreamAsync<T>(PageFetcher<T> fetch, PagingStrategy strategy, int defaultPageSize, int maxPageSize,
+    public static IAsyncEnumerable<T> StreamAsync<T>(PageFetcher<T> fetch, PagingStrategy strategy, int defaultPageSize, int maxPageSize,
+        PagingOptions options, int readAhead, CancellationToken cancellationToken = default) =>
+        StreamAsync((cursor, limit, ct) => new FetchedPage<T>(fetch(cursor, limit, ct), null), strategy, defaultPageSize, maxPageSize, options, readAhead,
+            cancellationToken);
+
+    /// <summary>
+    /// As above; where a fetch tells a page's next marker before the page is parsed, the next page is asked for then
+    /// (unless this page may reach <c>-First</c>), and kept if the parsed page names the same one.
+    /// </summary>
+    internal static async IAsyncEnumerable<T> StreamAsync<T>(EarlyPageFetcher<T> fetch, PagingStrategy strategy, int defaultPageSize, int maxPageSize,
         PagingOptions options, int readAhead, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (options.First == 0) yield break;
@@ -33,6 +42,14 @@ internal static class PagedListing
         inFlight.Add(plan.First());
         while (inFlight.TakeNext() is { } current)
         {
+            PageRequest? early = null;
+            if (current.NextMarker is { } soon && !plan.ReadsAhead && inFlight.Count == 0 && !window.MayFillWith(current.Request.Limit)
+                && await soon.ConfigureAwait(false) is { Length: > 0 } marker)
+            {
+                // Guessed as a full page: a short one (or another marker once parsed) drops this request below.
+                early = new PageRequest(new PageCursor(current.Request.Cursor.Offset + current.Request.Limit, marker), plan.LimitFor(window.Taken));
+                inFlight.Add(early.Value);
+            }
             var page = await current.Page.ConfigureAwait(false);
             pages++;
             if (total is null && page.Total is { } firstTotal)
@@ -75,10 +92,14 @@ internal static class PagedListing
                 else if (plan.GapAfter(current.Request, page.Items.Count) is { } gap) inFlight.AddFirst(gap);
                 while (inFlight.Count < readAhead && plan.Next() is { } planned) inFlight.Add(planned);
             }
-            else if (inFlight.Count == 0 && !window.IsFull && strategy.Next(current.Request.Cursor, page, current.Request.Limit) is { } following)
+            else
             {
                 // After a move, the next records are where the placed ones end, counted from where they are now.
-                inFlight.Add(new PageRequest(placement is { Moved: > 0 } ? placement.Resume : following, plan.LimitFor(window.Taken)));
+                var wanted = !window.IsFull && strategy.Next(current.Request.Cursor, page, current.Request.Limit) is { } following
+                    ? new PageRequest(placement is { Moved: > 0 } ? placement.Resume : following, plan.LimitFor(window.Taken))
+                    : (PageRequest?)null;
+                if (early is not null && early != wanted) inFlight.Abandon();
+                if (inFlight.Count == 0 && wanted is { } next) inFlight.Add(next);
             }
 
             options.OnProgress?.Invoke(new ListingProgress(pages, window.Taken, ProgressTotal(page.Total, options)));

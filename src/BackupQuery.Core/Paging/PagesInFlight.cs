@@ -1,13 +1,20 @@
 namespace BackupQuery.Paging;
 
-/// <summary>A page requested and not yet consumed: what was asked for, and its reply to come.</summary>
-internal readonly record struct Pending<T>(PageRequest Request, Task<Page<T>> Page);
+/// <summary>A page requested and not yet consumed: what was asked for, its reply to come, and (marker paging) the next
+/// marker as soon as it is read off the reply, before the page is parsed.</summary>
+internal readonly record struct Pending<T>(PageRequest Request, Task<Page<T>> Page, Task<string?>? NextMarker);
+
+/// <summary>A page on its way: its records, and perhaps its next marker sooner (null when the fetch cannot tell it early).</summary>
+internal readonly record struct FetchedPage<T>(Task<Page<T>> Page, Task<string?>? NextMarker);
+
+/// <summary>Fetches one page, as <see cref="PageFetcher{T}"/>, telling its next marker early where it can.</summary>
+internal delegate FetchedPage<T> EarlyPageFetcher<T>(PageCursor cursor, int limit, CancellationToken cancellationToken);
 
 /// <summary>
 /// The pages a listing has asked for and not yet consumed, in the order they will be consumed. Disposing it (done,
 /// failed, or the caller stopped early) cancels every page still in flight.
 /// </summary>
-internal sealed class PagesInFlight<T>(PageFetcher<T> fetch, CancellationToken cancellationToken) : IDisposable
+internal sealed class PagesInFlight<T>(EarlyPageFetcher<T> fetch, CancellationToken cancellationToken) : IDisposable
 {
     private readonly LinkedList<Pending<T>> _pages = new();
     private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -44,5 +51,9 @@ internal sealed class PagesInFlight<T>(PageFetcher<T> fetch, CancellationToken c
         _cancel.Dispose();
     }
 
-    private Pending<T> Start(PageRequest request) => new(request, fetch(request.Cursor, request.Limit, _cancel.Token));
+    private Pending<T> Start(PageRequest request)
+    {
+        var fetched = fetch(request.Cursor, request.Limit, _cancel.Token);
+        return new(request, fetched.Page, fetched.NextMarker);
+    }
 }

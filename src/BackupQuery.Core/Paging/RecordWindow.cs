@@ -18,6 +18,9 @@ internal sealed class RecordWindow(long clientSkip, long? first)
     /// <summary>True once <c>-First</c> records were taken.</summary>
     public bool IsFull => first is { } f && Taken >= f;
 
+    /// <summary>True when <paramref name="count"/> more records could reach <c>-First</c> (records still to skip not counted off).</summary>
+    public bool MayFillWith(int count) => first is { } f && Taken + count >= f;
+
     /// <summary>Of <paramref name="count"/> new records, the ones taken: after those still to skip, up to the <c>-First</c> bound.</summary>
     public (int Start, int Count) Take(int count)
     {

@@ -13,9 +13,13 @@ public sealed class RecordList<T> : IReadOnlyList<T>
     private readonly T[] _items;
     private readonly Func<T, string?>? _text;
 
-    internal RecordList(IEnumerable<T> items, Func<T, string?>? text)
+    internal RecordList(IEnumerable<T> items, Func<T, string?>? text) : this(items.ToArray(), text)
     {
-        _items = items.ToArray();
+    }
+
+    internal RecordList(T[] items, Func<T, string?>? text)
+    {
+        _items = items;
         _text = text;
     }
 
@@ -36,4 +40,13 @@ internal static class RecordList
     /// <summary>A record list of <paramref name="items"/> (empty for null); <paramref name="text"/> picks each item's text (default: its ToString).</summary>
     public static RecordList<T> Of<T>(IEnumerable<T>? items, Func<T, string?>? text = null) =>
         items is null ? RecordList<T>.Empty : new RecordList<T>(items, text);
+
+    /// <summary>A record list of the wire items <paramref name="items"/> mapped by <paramref name="map"/> (empty for null), built in one array.</summary>
+    public static RecordList<T> Of<TItem, T>(List<TItem>? items, Func<TItem, T> map, Func<T, string?>? text = null)
+    {
+        if (items is null) return RecordList<T>.Empty;
+        var mapped = new T[items.Count];
+        for (var i = 0; i < mapped.Length; i++) mapped[i] = map(items[i]);
+        return new RecordList<T>(mapped, text);
+    }
 }

@@ -10,12 +10,14 @@ internal sealed class FlexibleStringConverter : TolerantConverter<string?>
 
     private FlexibleStringConverter(string field) : base(field) { }
 
+    private readonly RepeatedText _repeated = new();
+
     private protected override bool TryRead(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
         switch (reader.TokenType)
         {
-            case JsonTokenType.String: value = reader.GetString(); return true;
+            case JsonTokenType.String: value = _repeated.Read(ref reader); return true;
             case JsonTokenType.True: value = "true"; return true;
             case JsonTokenType.False: value = "false"; return true;
             case JsonTokenType.Number:

@@ -24,9 +24,9 @@ internal sealed class OddValueRecorder(IReadOnlyList<OddValue> fromJson)
     }
 
     /// <summary>What nested records (CBR children) could not hold, named under their member: <c>children.size</c>.</summary>
-    public void Nested(string member, IEnumerable<OddValue>? values)
+    public void Nested(string member, IReadOnlyList<OddValue> values)
     {
-        foreach (var value in values ?? []) Add(value with { Field = member + "." + value.Field });
+        for (var i = 0; i < values.Count; i++) Add(values[i] with { Field = member + "." + values[i].Field });
     }
 
     private DateTimeOffset? Checked(DateTimeOffset? parsed, string? text, string field)

@@ -25,7 +25,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
             Metadata = ParseMetadata(dto.Metadata),
             CreatedAt = odd.ZStack(dto.CreateDate, serverZone, "createDate"),
             LastOpDate = odd.ZStack(dto.LastOpDate, serverZone, "lastOpDate"),
-            BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs?.Select(r => new ZStackBackupStorageRef
+            BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs, r => new ZStackBackupStorageRef
             {
                 DatabaseBackupUuid = r.DatabaseBackupUuid,
                 BackupStorageUuid = r.BackupStorageUuid,
@@ -34,7 +34,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
                 Status = r.Status,
                 CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
                 LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
-            }), r => r.BackupStorageUuid),
+            }, r => r.BackupStorageUuid),
             OddValues = odd.Values,
         };
     }

@@ -131,6 +131,24 @@ public class HuaweiCloudListingTests
     }
 
     [Fact]
+    public async Task Vbs_asks_for_each_next_page_once_and_none_past_First()
+    {
+        // The next page goes out as soon as its marker is read off the reply's bytes: still one request per page, in order.
+        await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.VbsCount = 2500);
+        using var connection = await emulator.ConnectAsync();
+        var records = await ToListAsync(connection.GetVbsBackupsAsync(new VbsBackupQuery(), AllPages, None));
+
+        Assert.Equal(emulator.Server.HuaweiCloud.Vbs.Backups.Select(b => b.Id), records.Select(r => r.Id));
+        Assert.Equal(["", records[999].Id, records[1999].Id], emulator.Requests("/vbs/").Select(p => p.Values("marker").SingleOrDefault() ?? ""));
+
+        // A page that may reach -First asks for none after it.
+        emulator.Server.Requests.Clear();
+        var first = await ToListAsync(connection.GetVbsBackupsAsync(new VbsBackupQuery(), new PagingOptions { First = 1000 }, None));
+        Assert.Equal(records.Take(1000).Select(r => r.Id), first.Select(r => r.Id));
+        Assert.Single(emulator.Requests("/vbs/"));
+    }
+
+    [Fact]
     public async Task Vbs_detail_filters_and_sort_reach_the_server()
     {
         await using var emulator = await HuaweiCloudEmulator.StartAsync(o => o.VbsCount = 1500);
