@@ -25,6 +25,27 @@ public sealed class ValueTests(EmulatorFixture emulator) : IClassFixture<Emulato
         Assert.Contains("sort=+createDate", query);
     }
 
+    [Fact]
+    public void ZStackVolumeAndVolumeBackupFiltersInAnyCaseAreSentInTheDocumentedSpelling()
+    {
+        using var ps = emulator.ConnectedSession();
+        var volumes = ps.Run("Get-ZStackVolume -State enabled -Status READY | ForEach-Object Uuid").Succeeded().Objects;
+        var backups = ps.Run("Get-ZStackVolumeBackup -Status ready, failed | ForEach-Object Uuid").Succeeded().Objects;
+
+        var data = emulator.Server.ZStack.Volumes;
+        var expectedVolumes = data.Volumes.Where(v => v.State == "Enabled" && v.Status == "Ready").Select(v => v.Uuid).ToHashSet();
+        var expectedBackups = data.Backups.Where(b => b.Status is "Ready" or "Failed").Select(b => b.Uuid).ToHashSet();
+        Assert.NotEmpty(expectedVolumes);
+        Assert.Contains(data.Backups, b => b.Status == "Failed");
+        Assert.Equal(expectedVolumes, volumes.Select(o => (string)o!).ToHashSet());
+        Assert.Equal(expectedBackups, backups.Select(o => (string)o!).ToHashSet());
+        var volumeQuery = emulator.Server.Requests.ForPath("/zstack/v1/volumes").Select(e => Uri.UnescapeDataString(e.RawQuery)).First();
+        Assert.Contains("state=Enabled", volumeQuery);
+        Assert.Contains("status=Ready", volumeQuery);
+        var backupQuery = emulator.Server.Requests.ForPath("/zstack/v1/volume-backups").Select(e => Uri.UnescapeDataString(e.RawQuery)).First();
+        Assert.Contains("status?=Ready,Failed", backupQuery);
+    }
+
     [Theory]
     [InlineData("Get-ZStackDatabaseBackup", "/zstack/", "2147483648")]
     [InlineData("Get-ZStackDatabaseBackup", "/zstack/", "([uint64]::MaxValue)")]

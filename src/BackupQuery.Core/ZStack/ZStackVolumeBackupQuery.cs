@@ -1,9 +1,11 @@
+using BackupQuery.Text;
+
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackVolumeBackup asks for (QueryVolumeBackup); every filter goes to the server as a <c>q</c> condition.</summary>
 internal sealed class ZStackVolumeBackupQuery
 {
-    // Documented values, for completion; the server compares case-sensitively and may know others.
+    // Documented values, for completion and spelling (DocumentedValues); the server compares case-sensitively and may know others.
     public static readonly IReadOnlyList<string> States = ["Enabled", "Disabled"];
     public static readonly IReadOnlyList<string> Statuses = ["Ready", "Creating", "Failed"];
     public static readonly IReadOnlyList<string> SortFields = ["createDate", "lastOpDate", "name", "size", "status", "state", "uuid"];
@@ -29,8 +31,8 @@ internal sealed class ZStackVolumeBackupQuery
         if (Uuid.Count > 0) conditions.Add(ZStackCondition.ForAny("uuid", Uuid));
         if (!string.IsNullOrEmpty(Name)) conditions.Add(ZStackCondition.ForName("name", Name!));
         if (VolumeUuid.Count > 0) conditions.Add(ZStackCondition.ForAny("volumeUuid", VolumeUuid));
-        if (State.Count > 0) conditions.Add(ZStackCondition.ForAny("state", State));
-        if (Status.Count > 0) conditions.Add(ZStackCondition.ForAny("status", Status));
+        if (State.Count > 0) conditions.Add(ZStackCondition.ForAny("state", DocumentedValues.Canonical(State, States)));
+        if (Status.Count > 0) conditions.Add(ZStackCondition.ForAny("status", DocumentedValues.Canonical(Status, Statuses)));
         if (CreatedAfter is { } after) conditions.Add(ZStackCondition.ForTime("createDate", ">=", after, serverZone));
         if (CreatedBefore is { } before) conditions.Add(ZStackCondition.ForTime("createDate", "<", before, serverZone));
         conditions.AddRange(Filter.Select(ZStackCondition.Parse));

@@ -1,9 +1,11 @@
+using BackupQuery.Text;
+
 namespace BackupQuery.ZStack;
 
 /// <summary>What Get-ZStackVolume asks for (QueryVolume); every filter goes to the server as a <c>q</c> condition.</summary>
 internal sealed class ZStackVolumeQuery
 {
-    // Documented values, for completion; the server compares case-sensitively and may know others.
+    // Documented values, for completion and spelling (DocumentedValues); the server compares case-sensitively and may know others.
     public static readonly IReadOnlyList<string> Types = ["Root", "Data"];
     public static readonly IReadOnlyList<string> States = ["Enabled", "Disabled"];
     public static readonly IReadOnlyList<string> Statuses = ["Ready", "NotInstantiated", "Creating", "Deleted"];
@@ -29,8 +31,8 @@ internal sealed class ZStackVolumeQuery
         if (!string.IsNullOrEmpty(Name)) conditions.Add(ZStackCondition.ForName("name", Name!));
         if (Type.Count > 0) conditions.Add(ZStackCondition.ForAny("type", Type));
         if (VmInstanceUuid.Count > 0) conditions.Add(ZStackCondition.ForAny("vmInstanceUuid", VmInstanceUuid));
-        if (State.Count > 0) conditions.Add(ZStackCondition.ForAny("state", State));
-        if (Status.Count > 0) conditions.Add(ZStackCondition.ForAny("status", Status));
+        if (State.Count > 0) conditions.Add(ZStackCondition.ForAny("state", DocumentedValues.Canonical(State, States)));
+        if (Status.Count > 0) conditions.Add(ZStackCondition.ForAny("status", DocumentedValues.Canonical(Status, Statuses)));
         conditions.AddRange(Filter.Select(ZStackCondition.Parse));
         return conditions;
     }
