@@ -43,7 +43,6 @@ internal sealed class RequestPacer
     private readonly object _gate = new();
     private readonly Func<TimeSpan> _now;
     private readonly Queue<TimeSpan> _recent = new();
-    private readonly Queue<TimeSpan> _turns = new(); // when the turns of the last Window started
     private double? _rate;
     private TimeSpan _rateSetAt;
     private TimeSpan _nextStart;
@@ -79,15 +78,9 @@ internal sealed class RequestPacer
             lock (_gate)
             {
                 var now = _now();
-                while (_turns.Count > 0 && now - _turns.Peek() > Window) _turns.Dequeue();
-                if (CurrentRate(now) is not { } rate)
-                {
-                    _turns.Enqueue(now);
-                    return now;
-                }
+                if (CurrentRate(now) is not { } rate) return now;
                 start = _nextStart > now ? _nextStart : now;
                 _nextStart = start + TimeSpan.FromSeconds(1 / rate);
-                _turns.Enqueue(start);
                 wait = start - now;
                 pace = _paces;
             }
@@ -127,16 +120,16 @@ internal sealed class RequestPacer
             {
                 _throttled++;
                 if (_recent.Count < MinimumSample) return;
-                Measure(_recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25), now, sent);
+                Measure(_recent.Count / Math.Max((now - _recent.Peek()).TotalSeconds, 0.25), now);
                 return;
             }
             if (sent < _measuredAt) return;
             _throttled++;
-            if (_served >= MinimumSample && now - _measuredAt >= MeasuringSpan) Measure(_served / (now - _measuredAt).TotalSeconds, now, sent);
+            if (_served >= MinimumSample && now - _measuredAt >= MeasuringSpan) Measure(_served / (now - _measuredAt).TotalSeconds, now);
         }
     }
 
-    private void Measure(double served, TimeSpan now, TimeSpan refused)
+    private void Measure(double served, TimeSpan now)
     {
         var share = (double)_throttled / (_throttled + _served);
         if (_shareBefore is { } before && _rateBefore is { } restored && _throttled >= MinimumRandom && share >= RandomShare && share >= before * 0.75)
@@ -155,11 +148,9 @@ internal sealed class RequestPacer
         }
         _rateSetAt = now;
         _measuredAt = now;
-        // The gateway's bucket was empty when it refused the request sent at `refused`; the requests sent after that one
-        // (turns still ahead are given again, see WaitTurnAsync) spend what it has gained since, so the next one waits an
-        // interval of the new pace for each of them, and one more.
-        var spending = _turns.Count(turn => turn > refused && turn <= now);
-        _nextStart = now + TimeSpan.FromSeconds((spending + 1) / _rate.Value);
+        // The gateway's bucket is empty: the next request waits one interval of the new pace (turns still ahead are given
+        // again, see WaitTurnAsync).
+        _nextStart = now + TimeSpan.FromSeconds(1 / _rate.Value);
         _paces++;
         _served = 0;
         _throttled = 0;

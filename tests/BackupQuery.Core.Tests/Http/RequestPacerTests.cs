@@ -158,25 +158,6 @@ public class RequestPacerTests
     }
 
     [Fact]
-    public async Task After_a_throttle_the_next_turn_leaves_room_for_the_requests_sent_after_the_refused_one()
-    {
-        var pacer = PacedAtTwenty();
-        var measured = _now;
-        Advance(1);
-        var first = await pacer.WaitTurnAsync(CancellationToken.None);
-        await pacer.WaitTurnAsync(CancellationToken.None);
-        var third = await pacer.WaitTurnAsync(CancellationToken.None);
-        _now = third + TimeSpan.FromMilliseconds(10);
-        Served(pacer, 10);
-        // The first of the three is refused: the gateway's bucket was empty then, and the other two spend what it gained.
-        pacer.OnThrottled(first);
-        var rate = pacer.Rate!.Value;
-        Assert.Equal(10 / (_now - measured).TotalSeconds * RequestPacer.Backoff, rate, 3);
-        var next = await pacer.WaitTurnAsync(CancellationToken.None);
-        Assert.Equal(3 / rate, (next - _now).TotalSeconds, 3);
-    }
-
-    [Fact]
     public async Task A_turn_given_before_a_throttle_cut_the_pace_is_given_again_at_the_new_pace()
     {
         var pacer = PacedAtTwenty();
