@@ -8,11 +8,12 @@ namespace BackupQuery.Http;
 /// pace just below the rate served to the requests sent since the last measured one (the first throttle uses the
 /// successes of the last <see cref="Window"/>, bucket and all, and the next throttle corrects it). Requests are
 /// counted by when they were sent: those sent before a measurement belong to the pace before it, so their successes
-/// and throttles measure nothing. Every second without a throttle the pace rises by <see cref="Probe"/>, so a limit
-/// that was raised is found again. Paced requests start no closer together than the pace allows, in arrival order;
-/// turns given before a throttle changed the pace are given again under the new one. A cut after which throttles stay
-/// common (<see cref="RandomShare"/>) and no rarer is undone, and the pace is not cut below it again: throttles that
-/// come whatever the rate (at random, or from other clients) do not drive the pace down.
+/// and throttles measure nothing; a quiet spell (no success for a <see cref="Window"/>) starts the measuring span
+/// again. Every second without a throttle the pace rises by <see cref="Probe"/>, so a limit that was raised is found
+/// again. Paced requests start no closer together than the pace allows, in arrival order; turns given before a
+/// throttle changed the pace are given again under the new one. A cut after which throttles stay common
+/// (<see cref="RandomShare"/>) and no rarer is undone, and the pace is not cut below it again: throttles that come
+/// whatever the rate (at random, or from other clients) do not drive the pace down.
 /// </summary>
 internal sealed class RequestPacer
 {
@@ -48,6 +49,9 @@ internal sealed class RequestPacer
     private TimeSpan _nextStart;
     private TimeSpan _measuredAt;
     private int _served;
+    private TimeSpan _busySince; // the rate served is measured from here: the last measurement, or the end of a quiet spell
+    private TimeSpan _lastServed;
+    private int _busyServed;
     private int _throttled;
     private double? _shareBefore;
     private double? _rateBefore;
@@ -95,21 +99,30 @@ internal sealed class RequestPacer
     {
         lock (_gate)
         {
+            var now = _now();
             if (_rate is null)
             {
-                var now = _now();
                 _recent.Enqueue(now);
                 while (now - _recent.Peek() > Window) _recent.Dequeue();
             }
-            if (sent >= _measuredAt) _served++;
+            if (sent < _measuredAt) return;
+            _served++;
+            if (now - _lastServed > Window)
+            {
+                // After a quiet spell (between listings) the rate is measured afresh: idle time says nothing of the gateway.
+                _busySince = now;
+                _busyServed = 0;
+            }
+            else _busyServed++;
+            _lastServed = now;
         }
     }
 
     /// <summary>
     /// A request sent at <paramref name="sent"/> was throttled: pace just below the rate served since the last measured
-    /// throttle (at least one request a second). A throttle measures only after a handful of successes and at least
-    /// <see cref="MeasuringSpan"/> since the last measurement: a burst of refusals, or the throttles of requests sent at
-    /// the pace before, leave the pace as it is.
+    /// throttle, quiet spells left out (at least one request a second). A throttle measures only after a handful of
+    /// successes over at least <see cref="MeasuringSpan"/>: a burst of refusals, or the throttles of requests sent at the
+    /// pace before, leave the pace as it is.
     /// </summary>
     public void OnThrottled(TimeSpan sent)
     {
@@ -125,7 +138,7 @@ internal sealed class RequestPacer
             }
             if (sent < _measuredAt) return;
             _throttled++;
-            if (_served >= MinimumSample && now - _measuredAt >= MeasuringSpan) Measure(_served / (now - _measuredAt).TotalSeconds, now);
+            if (_busyServed >= MinimumSample && now - _busySince >= MeasuringSpan) Measure(_busyServed / (now - _busySince).TotalSeconds, now);
         }
     }
 
@@ -148,6 +161,9 @@ internal sealed class RequestPacer
         }
         _rateSetAt = now;
         _measuredAt = now;
+        _busySince = now;
+        _lastServed = now;
+        _busyServed = 0;
         // The gateway's bucket is empty: the next request waits one interval of the new pace (turns still ahead are given
         // again, see WaitTurnAsync).
         _nextStart = now + TimeSpan.FromSeconds(1 / _rate.Value);

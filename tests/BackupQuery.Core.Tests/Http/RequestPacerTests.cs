@@ -158,6 +158,22 @@ public class RequestPacerTests
     }
 
     [Fact]
+    public void A_quiet_spell_between_listings_does_not_count_towards_the_rate_served()
+    {
+        // Paced at 20 a second, the connection lists again after five quiet minutes and meets a 429: the rate served is
+        // what the gateway gave this listing, not its requests spread over the quiet minutes (that would pace at 1/s).
+        var pacer = PacedAtTwenty();
+        Advance(300);
+        for (var i = 0; i < 40; i++)
+        {
+            Advance(0.05);
+            pacer.OnSuccess(_now);
+        }
+        pacer.OnThrottled(_now);
+        Assert.Equal(39 / 1.95 * RequestPacer.Backoff, pacer.Rate!.Value, 3);
+    }
+
+    [Fact]
     public async Task A_turn_given_before_a_throttle_cut_the_pace_is_given_again_at_the_new_pace()
     {
         var pacer = PacedAtTwenty();
