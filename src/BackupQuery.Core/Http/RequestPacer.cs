@@ -17,7 +17,8 @@ namespace BackupQuery.Http;
 /// </summary>
 internal sealed class RequestPacer
 {
-    /// <summary>How far back successes count towards the rate served before the first throttle.</summary>
+    /// <summary>How far back successes count towards the rate served before the first throttle; also the quiet spell
+    /// (no success) after which the measuring span starts again.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
 
     /// <summary>The shortest span a served rate is measured over.</summary>
@@ -38,7 +39,7 @@ internal sealed class RequestPacer
     /// <summary>Throttles since the last measurement below which they are not judged random (one is the pace at work).</summary>
     private const int MinimumRandom = 3;
 
-    /// <summary>Successes since the last throttle below which a throttle measures nothing new (one burst of refusals).</summary>
+    /// <summary>Successes in the measuring span below which a throttle measures nothing new (one burst of refusals).</summary>
     private const int MinimumSample = 5;
 
     private readonly object _gate = new();
