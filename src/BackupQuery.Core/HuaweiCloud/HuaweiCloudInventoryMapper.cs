@@ -50,7 +50,7 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
             AutoBind = dto.AutoBind,
             CreatedAt = odd.Huawei(dto.CreatedAt, "created_at"),
             CreatedAtText = dto.CreatedAt,
-            Resources = RecordList.Of(dto.Resources?.Select(r => new CbrVaultResource
+            Resources = RecordList.Of(dto.Resources, r => new CbrVaultResource
             {
                 Id = r.Id,
                 Name = r.Name,
@@ -59,7 +59,7 @@ internal sealed class HuaweiCloudInventoryMapper(string connectionName, string r
                 SizeGB = r.Size,
                 BackupSize = r.BackupSize,
                 BackupCount = r.BackupCount,
-            })),
+            }),
             OddValues = odd.Values,
         };
     }

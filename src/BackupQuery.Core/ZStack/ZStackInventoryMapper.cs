@@ -47,7 +47,7 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
             Metadata = dto.Metadata,
             CreatedAt = odd.ZStack(dto.CreateDate, serverZone, "createDate"),
             LastOpDate = odd.ZStack(dto.LastOpDate, serverZone, "lastOpDate"),
-            BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs?.Select(r => new ZStackVolumeBackupStorageRef
+            BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs, r => new ZStackVolumeBackupStorageRef
             {
                 VolumeBackupUuid = r.VolumeBackupUuid,
                 BackupStorageUuid = r.BackupStorageUuid,
@@ -55,7 +55,7 @@ internal sealed class ZStackInventoryMapper(TimeZoneInfo serverZone, string conn
                 Status = r.Status,
                 CreateDate = Timestamps.ParseZStack(r.CreateDate, serverZone),
                 LastOpDate = Timestamps.ParseZStack(r.LastOpDate, serverZone),
-            }), r => r.BackupStorageUuid),
+            }, r => r.BackupStorageUuid),
             OddValues = odd.Values,
         };
     }
