@@ -90,6 +90,7 @@ if (args.Length > 0 && args[0] == "--throughput")
             var before = emulator.ProcessorTime;
             var run = await list();
             serverTime[client] += emulator.ProcessorTime - before;
+            Console.WriteLine($"  client {client}: {run.RecordsPerSecond:0} rec/s, emulator {(emulator.ProcessorTime - before).TotalMilliseconds * 1000 / run.Records:0.0} us/record");
             return run;
         }
         var (module, baseline) = await Run.MediansInTurnAsync(rounds, () => Served(0, () => Run.ModuleAsync(api)), () => Served(1, () => Run.RawAsync(http, api, inFlight: 1, upTo: upTo)));
@@ -117,18 +118,18 @@ double geminiRatioAt50 = 0;
 
 // 0 ms: throughput of module and baseline, and the raw limit with Core and the cmdlet (CBR).
 using (var emulator = await EmulatorProcess.StartAsync(counts))
-using (var session = await BenchApi.Session.ConnectAsync(emulator, http))
+using (var session = await BenchApi.Session.ConnectAsync(emulator, http, int.Parse(Environment.GetEnvironmentVariable("BQ_C") ?? "8")))
 {
     // --allocations [API]: this table only, for one API or all.
     foreach (var api in BenchApi.All(session).Where(a => !allocationsOnly || args.Length < 2 || a.Name == args[1]))
     {
         Log($"allocations {api.Name}");
         await Run.ModuleAsync(api, new PagingOptions { First = api.PageSize * 2L }); // warm-up
-        var module = await Allocations.ModuleAsync(api);
+        await Allocations.ModuleAsync(api); var module = await Allocations.ModuleAsync(api);
         var baseline = await Allocations.RawAsync(http, api);
         if (module.Records != expected[api.Name] || baseline.Records != expected[api.Name]) allComplete = false;
         allocations.Add([api.Name, N(module.Records), N(module.BytesPerRecord), N(baseline.BytesPerRecord), N(module.CpuMicrosecondsPerRecord, "0.0"), N(baseline.CpuMicrosecondsPerRecord, "0.0")]);
-        Console.WriteLine(string.Join(" | ", allocations[^1]));
+        Console.WriteLine(string.Join(" | ", allocations[^1]) + $" | module {module.Collections} | baseline {baseline.Collections}");
     }
     if (allocationsOnly) return 0;
 

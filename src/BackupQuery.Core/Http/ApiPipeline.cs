@@ -50,6 +50,18 @@ internal sealed class ApiPipeline
     public async Task<T> SendAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read,
         Func<T, int?>? itemCount, CancellationToken cancellationToken, ProgressWatch? listing = null)
     {
+        var sent = await SendUncountedAsync(request, read, cancellationToken, listing).ConfigureAwait(false);
+        sent.Line.Write(itemCount?.Invoke(sent.Reply));
+        return sent.Reply;
+    }
+
+    /// <summary>
+    /// As above, but the success line is left to the caller, who writes it (<see cref="SuccessLine.Write"/>) once it has
+    /// counted the items: a reply read as bytes is parsed later.
+    /// </summary>
+    public async Task<(T Reply, SuccessLine Line)> SendUncountedAsync<T>(ApiRequest request, Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<T>> read,
+        CancellationToken cancellationToken, ProgressWatch? listing = null)
+    {
         var log = ApiLog.Current;
         var progress = listing ?? new ProgressWatch();
         var started = Stopwatch.StartNew();
@@ -72,9 +84,7 @@ internal sealed class ApiPipeline
                 Limit.OnSuccess();
                 if (turn is { } sent) Pacer.OnSuccess(sent);
                 progress.Succeeded();
-                var items = itemCount?.Invoke(result);
-                log.Verbose($"{request.Method} {request.DisplayPath} -> 200{(items is null ? "" : $", {items} items")}, {watch.ElapsedMilliseconds} ms (attempt {attempt})");
-                return result;
+                return (result, new SuccessLine(log, $"{request.Method} {request.DisplayPath} -> 200", $"{watch.ElapsedMilliseconds} ms (attempt {attempt})"));
             }
             catch (Exception e) when (budget.Passed && !cancellationToken.IsCancellationRequested)
             {
@@ -164,6 +174,13 @@ internal sealed class ApiPipeline
     private string Pace() => Pacer.Rate is { } rate ? $", paced at {rate:0.#} requests/s" : "";
 
     private static string Code(ApiException error) => error.ServiceCode is null ? "" : " " + error.ServiceCode;
+
+    /// <summary>The Verbose line of a request that succeeded, written once its items are counted.</summary>
+    internal sealed class SuccessLine(IApiLog log, string outcome, string timing)
+    {
+        public void Write(int? items, string? note = null) =>
+            log.Verbose($"{outcome}{(items is null ? "" : $", {items} items")}, {timing}{(note is null ? "" : "; " + note)}");
+    }
 
     /// <summary>The generation of the credential an attempt was sent with, so an expiry renews it at most once.</summary>
     private sealed class CredentialUsed

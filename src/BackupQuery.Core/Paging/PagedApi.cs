@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -43,36 +44,78 @@ internal sealed class PagedApi<TReply, TRecord>
 
     private FetchedPage<TRecord> FetchPageAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit, CancellationToken cancellationToken)
     {
-        if (EarlyNextMarker is not { } early) return new(FetchAsync(pipeline, progress, cursor, limit, ReadAsync, cancellationToken), null);
-        var nextMarker = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        return new(FetchTellingMarkerAsync(), nextMarker.Task);
+        var nextMarker = EarlyNextMarker is null ? null : new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new(FetchAsync(pipeline, progress, Request(cursor, limit), nextMarker, cancellationToken), nextMarker?.Task);
+    }
 
-        async Task<Page<TRecord>> FetchTellingMarkerAsync()
+    /// <summary>Fetches a page's bytes (a body cut short is asked again by the pipeline), telling its next marker early where it can.</summary>
+    private async Task<PageReply<TRecord>> FetchAsync(ApiPipeline pipeline, ProgressWatch progress, ApiRequest request,
+        TaskCompletionSource<string?>? nextMarker, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                return await FetchAsync(pipeline, progress, cursor, limit, async (_, stream, ct) =>
-                {
-                    // The whole body first (one page of marker paging at a time), its next marker told, then one parse.
-                    using var body = await ReplyBytes.ReadAsync(stream, ct).ConfigureAwait(false);
-                    nextMarker.TrySetResult(early(body.Span));
-                    return JsonSerializer.Deserialize(body.Span, Reply);
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                nextMarker.TrySetResult(null);
-            }
+            var (bytes, line) = await pipeline.SendUncountedAsync(request, (_, stream, ct) => new ValueTask<ReplyBytes>(ReplyBytes.ReadAsync(stream, ct)),
+                cancellationToken, progress).ConfigureAwait(false);
+            if (nextMarker is not null) nextMarker.TrySetResult(EarlyNextMarker!(bytes.Tail(EarlyMarkerBytes)));
+            return new BytesReply(this, pipeline, progress, request, bytes, line);
+        }
+        finally
+        {
+            nextMarker?.TrySetResult(null);
         }
     }
 
-    private async Task<Page<TRecord>> FetchAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit,
-        Func<HttpResponseMessage, Stream, CancellationToken, ValueTask<TReply?>> read, CancellationToken cancellationToken)
-    {
-        var reply = await pipeline.SendAsync(Request(cursor, limit), read, ItemCount, cancellationToken, progress).ConfigureAwait(false);
-        return ToPage(reply);
-    }
+    /// <summary>How much of a reply's end <see cref="EarlyNextMarker"/> sees: the links that follow the records.</summary>
+    private const int EarlyMarkerBytes = 16 * 1024;
 
     private ValueTask<TReply?> ReadAsync(HttpResponseMessage response, Stream stream, CancellationToken cancellationToken) =>
         new(JsonSerializer.DeserializeAsync(stream, Reply, cancellationToken).AsTask());
+
+    /// <summary>A reply's bytes, parsed and mapped when the listing reaches the page.</summary>
+    private sealed class BytesReply(PagedApi<TReply, TRecord> api, ApiPipeline pipeline, ProgressWatch progress, ApiRequest request, ReplyBytes bytes,
+        ApiPipeline.SuccessLine line) : PageReply<TRecord>
+    {
+        public override async ValueTask<Page<TRecord>> ReadAsync(CancellationToken cancellationToken)
+        {
+            TReply? reply;
+            try
+            {
+                reply = Parse(bytes, api.Reply);
+            }
+            catch (JsonException e)
+            {
+                // Broken JSON: a body cut short on the way, or a proxy's page. Asked again with the body parsed as it is
+                // read, the pipeline retries it as it retries any transient failure, and reports it when it stays broken.
+                line.Write(null, $"not valid JSON ({e.Message}), asking again");
+                bytes.Dispose();
+                reply = await pipeline.SendAsync(request, api.ReadAsync, api.ItemCount, cancellationToken, progress).ConfigureAwait(false);
+                return api.ToPage(reply);
+            }
+            finally
+            {
+                bytes.Dispose();
+            }
+            line.Write(api.ItemCount(reply));
+            return api.ToPage(reply);
+        }
+
+        public override void Dispose() => bytes.Dispose();
+
+        private static TReply? Parse(ReplyBytes bytes, JsonTypeInfo<TReply> type)
+        {
+            // One span: a reader over several chunks is much slower than a copy into one buffer (reused from the pool).
+            var body = bytes.Body;
+            if (body.IsSingleSegment) return JsonSerializer.Deserialize(body.First.Span, type);
+            var whole = ArrayPool<byte>.Shared.Rent(checked((int)body.Length));
+            try
+            {
+                body.CopyTo(whole);
+                return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(whole, 0, (int)body.Length), type);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(whole);
+            }
+        }
+    }
 }

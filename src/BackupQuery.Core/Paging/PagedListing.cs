@@ -10,8 +10,9 @@ internal delegate Task<Page<T>> PageFetcher<T>(PageCursor cursor, int limit, Can
 /// decides which pages to ask for (read ahead once the total is known, up to <c>readAhead</c> in flight; the
 /// connection's <see cref="Http.ConcurrencyLimit"/> decides how many actually go out), <see cref="PagesInFlight{T}"/>
 /// holds them in order, <see cref="PageReconciler"/> places each offset page in the listing as it was at the start
-/// (data that moves), and <see cref="RecordWindow"/> applies <c>-Skip</c> and <c>-First</c>. Memory is one page per
-/// page in flight. Stopping early cancels every page in flight.
+/// (data that moves), and <see cref="RecordWindow"/> applies <c>-Skip</c> and <c>-First</c>. A page in flight is its
+/// reply (<see cref="PageReply{T}"/>), read into records when the listing reaches it. Stopping early cancels every
+/// page in flight.
 /// </summary>
 internal static class PagedListing
 {
@@ -20,7 +21,7 @@ internal static class PagedListing
 
     public static IAsyncEnumerable<T> StreamAsync<T>(PageFetcher<T> fetch, PagingStrategy strategy, int defaultPageSize, int maxPageSize,
         PagingOptions options, int readAhead, CancellationToken cancellationToken = default) =>
-        StreamAsync((cursor, limit, ct) => new FetchedPage<T>(fetch(cursor, limit, ct), null), strategy, defaultPageSize, maxPageSize, options, readAhead,
+        StreamAsync((cursor, limit, ct) => new FetchedPage<T>(PageReply.Of(fetch(cursor, limit, ct)), null), strategy, defaultPageSize, maxPageSize, options, readAhead,
             cancellationToken);
 
     /// <summary>
@@ -50,7 +51,8 @@ internal static class PagedListing
                 early = new PageRequest(new PageCursor(current.Request.Cursor.Offset + current.Request.Limit, marker), plan.LimitFor(window.Taken));
                 inFlight.Add(early.Value);
             }
-            var page = await current.Page.ConfigureAwait(false);
+            Page<T> page;
+            using (var reply = await current.Reply.ConfigureAwait(false)) page = await reply.ReadAsync(cancellationToken).ConfigureAwait(false);
             pages++;
             if (total is null && page.Total is { } firstTotal)
             {
@@ -72,7 +74,7 @@ internal static class PagedListing
                 }
                 if (placed.Missing is { } missing)
                 {
-                    inFlight.PutBack(current);
+                    inFlight.PutBack(current with { Reply = Task.FromResult(PageReply.Of(page)) });
                     inFlight.AddFirst(new PageRequest(missing, pageSize));
                     continue;
                 }

@@ -2,10 +2,10 @@ namespace BackupQuery.Paging;
 
 /// <summary>A page requested and not yet consumed: what was asked for, its reply to come, and (marker paging) the next
 /// marker as soon as it is read off the reply, before the page is parsed.</summary>
-internal readonly record struct Pending<T>(PageRequest Request, Task<Page<T>> Page, Task<string?>? NextMarker);
+internal readonly record struct Pending<T>(PageRequest Request, Task<PageReply<T>> Reply, Task<string?>? NextMarker);
 
-/// <summary>A page on its way: its records, and perhaps its next marker sooner (null when the fetch cannot tell it early).</summary>
-internal readonly record struct FetchedPage<T>(Task<Page<T>> Page, Task<string?>? NextMarker);
+/// <summary>A page on its way: its reply, and perhaps its next marker sooner (null when the fetch cannot tell it early).</summary>
+internal readonly record struct FetchedPage<T>(Task<PageReply<T>> Reply, Task<string?>? NextMarker);
 
 /// <summary>Fetches one page, as <see cref="PageFetcher{T}"/>, telling its next marker early where it can.</summary>
 internal delegate FetchedPage<T> EarlyPageFetcher<T>(PageCursor cursor, int limit, CancellationToken cancellationToken);
@@ -37,10 +37,17 @@ internal sealed class PagesInFlight<T>(EarlyPageFetcher<T> fetch, CancellationTo
         return head.Value;
     }
 
-    /// <summary>Drops every page in flight: their replies (or failures) are no longer wanted.</summary>
+    /// <summary>Drops every page in flight: their replies (freed as they come) or failures are no longer wanted.</summary>
     public void Abandon()
     {
-        foreach (var pending in _pages) _ = pending.Page.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        foreach (var pending in _pages)
+        {
+            _ = pending.Reply.ContinueWith(static t =>
+            {
+                if (t.Status == TaskStatus.RanToCompletion) t.Result.Dispose();
+                else _ = t.Exception;
+            }, TaskScheduler.Default);
+        }
         _pages.Clear();
     }
 
@@ -54,6 +61,6 @@ internal sealed class PagesInFlight<T>(EarlyPageFetcher<T> fetch, CancellationTo
     private Pending<T> Start(PageRequest request)
     {
         var fetched = fetch(request.Cursor, request.Limit, _cancel.Token);
-        return new(request, fetched.Page, fetched.NextMarker);
+        return new(request, fetched.Reply, fetched.NextMarker);
     }
 }

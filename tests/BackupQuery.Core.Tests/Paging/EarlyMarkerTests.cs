@@ -31,7 +31,7 @@ public class EarlyMarkerTests
             var next = start + items.Count < total ? items[^1].ToString() : null;
             var asked = _asked = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var early = Task.FromResult(tell is null ? next : tell(next));
-            return new FetchedPage<int>(Hold(), early);
+            return new FetchedPage<int>(PageReply.Of(Hold()), early);
 
             async Task<Page<int>> Hold()
             {
