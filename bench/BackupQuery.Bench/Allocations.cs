@@ -5,9 +5,10 @@ namespace BackupQuery.Bench;
 /// <summary>
 /// What one record costs the client: bytes allocated and processor time per record over a whole listing, for the
 /// module and for the sequential baseline, in this process only (the emulator is another process). Allocations are
-/// counted exactly, so they hold on a busy machine where wall-clock rates do not.
+/// counted exactly, so they hold on a busy machine where wall-clock rates do not. Collections and the time they paused
+/// the process say what the records kept alive while they were collected.
 /// </summary>
-internal sealed record Allocations(long Records, double BytesPerRecord, double CpuMicrosecondsPerRecord, string Collections = "")
+internal sealed record Allocations(long Records, double BytesPerRecord, double CpuMicrosecondsPerRecord, int Collections, TimeSpan Paused)
 {
     /// <summary>Lists through <paramref name="list"/> (which calls back once per record) after a collection, and counts.</summary>
     public static async Task<Allocations> MeasureAsync(Func<Action<string>, Task> list)
@@ -19,26 +20,13 @@ internal sealed record Allocations(long Records, double BytesPerRecord, double C
         var cpu = self.TotalProcessorTime;
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         long records = 0;
-        int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
-        var pause = GC.GetTotalPauseDuration();
-        var seenGc = GC.CollectionCount(0);
-        var notes = new System.Text.StringBuilder();
-        await list(_ =>
-        {
-            records++;
-            if (GC.CollectionCount(0) != seenGc)
-            {
-                seenGc = GC.CollectionCount(0);
-                var info = GC.GetGCMemoryInfo(GCKind.Any);
-                notes.Append($" [gen{info.Generation} promoted {info.PromotedBytes / 1e6:0.0} MB pause {info.PauseDurations[0].TotalMilliseconds:0} ms heap {info.HeapSizeBytes / 1e6:0} MB pinned {info.PinnedObjectsCount}]");
-            }
-        });
-        Console.WriteLine(notes);
-        var collections = $"gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms";
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
+        await list(_ => records++);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
         self.Refresh();
         var used = self.TotalProcessorTime - cpu;
-        return new Allocations(records, (double)allocated / records, used.TotalMilliseconds * 1000 / records, collections);
+        return new Allocations(records, (double)allocated / records, used.TotalMilliseconds * 1000 / records, GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused);
     }
 
     public static Task<Allocations> ModuleAsync(BenchApi api) => MeasureAsync(async onId =>

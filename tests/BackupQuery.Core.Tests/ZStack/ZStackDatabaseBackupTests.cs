@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using BackupQuery.Core.Tests.Support;
 using BackupQuery.Emulator.Hosting;
 using BackupQuery.Http;
@@ -224,6 +225,28 @@ public class ZStackDatabaseBackupTests
         Assert.Equal(ApiErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("start 100", error.Message);
         Assert.NotNull(error.RequestId);
+    }
+
+    [Fact]
+    public async Task APageThatCameBrokenIsAskedAgainAndVerboseSaysSo()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 2500);
+        using var connection = await emulator.ConnectAsync();
+        // Pages are read as bytes and parsed when the listing reaches them: a broken one is asked again then.
+        emulator.Server.Faults.Add(new FaultRule("/zstack/v1/database-backups", FaultKind.MalformedJson) { AfterRequests = 2 });
+        var log = new CapturingLog { IsDebugEnabled = false };
+
+        List<BackupQuery.Records.ZStackDatabaseBackup> all;
+        using (ApiLog.Use(log)) all = await List(connection).ToListAsync();
+
+        Assert.Equal(emulator.Data.Select(b => b.Uuid), all.Select(b => b.Uuid));
+        var lines = log.Lines.Where(l => l.Contains("-> 200")).ToList();
+        var broken = Assert.Single(lines, l => l.Contains("not valid JSON"));
+        Assert.EndsWith("asking again", broken);
+        Assert.DoesNotContain(" items", broken);
+        // Every page that was read says how many items it held, the one asked again included.
+        Assert.Equal(all.Count, lines.Where(l => l != broken).Sum(l => int.Parse(Regex.Match(l, @"(\d+) items").Groups[1].Value, CultureInfo.InvariantCulture)));
+        Assert.Equal(lines.Count, emulator.Listings.Count());
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using System.Buffers;
+using BackupQuery.Http;
+
+namespace BackupQuery.Core.Tests.Http;
+
+public class ReplyBytesTests
+{
+    /// <summary>Hands out at most <paramref name="most"/> bytes per read, as a socket does, so reads end mid-chunk.</summary>
+    private sealed class Trickle(byte[] data, int most) : MemoryStream(data)
+    {
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, most), cancellationToken);
+    }
+
+    private static byte[] Data(int length)
+    {
+        var data = new byte[length];
+        new Random(length).NextBytes(data);
+        return data;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    [InlineData(64 * 1024)] // exactly the first chunk
+    [InlineData(64 * 1024 + 1)]
+    [InlineData(3_000_123)] // past the chunks that grow, into several of the largest
+    public async Task TheBodyIsTheStreamByteForByte(int length)
+    {
+        var data = Data(length);
+        using var bytes = await ReplyBytes.ReadAsync(new Trickle(data, 7001), CancellationToken.None);
+
+        Assert.Equal(length, bytes.Length);
+        Assert.Equal(data, bytes.Body.ToArray());
+    }
+
+    [Theory]
+    [InlineData(100, 16)]
+    [InlineData(100, 500)] // more than the body: all of it
+    [InlineData(3_000_123, 16 * 1024)]
+    [InlineData(64 * 1024 + 100, 1000)] // the tail spans the first two chunks
+    public async Task TheTailIsTheLastBytes(int length, int count)
+    {
+        var data = Data(length);
+        using var bytes = await ReplyBytes.ReadAsync(new Trickle(data, 4096), CancellationToken.None);
+
+        Assert.Equal(data.Skip(Math.Max(0, length - count)).ToArray(), bytes.Tail(count).ToArray());
+    }
+
+    [Fact]
+    public async Task DisposedItHoldsNothingAndMayBeDisposedAgain()
+    {
+        var bytes = await ReplyBytes.ReadAsync(new Trickle(Data(200_000), 10_000), CancellationToken.None);
+        bytes.Dispose();
+        bytes.Dispose();
+
+        Assert.Equal(0, bytes.Length);
+        Assert.True(bytes.Body.IsEmpty);
+    }
+}
