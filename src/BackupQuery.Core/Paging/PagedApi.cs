@@ -6,8 +6,9 @@ using BackupQuery.Http;
 
 namespace BackupQuery.Paging;
 
-/// <summary>Where the next page starts, read off a reply's bytes before they are parsed; null when not found.</summary>
-internal delegate string? EarlyMarkerReader(ReadOnlySpan<byte> body);
+/// <summary>Where the next page starts, read off the last bytes of a reply (<paramref name="tail"/>, where the links follow
+/// the records) before they are parsed; null when not found.</summary>
+internal delegate string? EarlyMarkerReader(ReadOnlySpan<byte> tail);
 
 /// <summary>
 /// One paged listing API as data: how a page is asked for, how a reply is read into records, and how it pages. Every
@@ -15,6 +16,9 @@ internal delegate string? EarlyMarkerReader(ReadOnlySpan<byte> body);
 /// </summary>
 internal sealed class PagedApi<TReply, TRecord>
 {
+    /// <summary>How much of a reply's end <see cref="EarlyNextMarker"/> sees: the links that follow the records.</summary>
+    private const int EarlyMarkerBytes = 16 * 1024;
+
     /// <summary>The request for the page at a cursor, of at most so many records (filters included).</summary>
     public required Func<PageCursor, int, ApiRequest> Request { get; init; }
     public required JsonTypeInfo<TReply> Reply { get; init; }
@@ -65,9 +69,7 @@ internal sealed class PagedApi<TReply, TRecord>
         }
     }
 
-    /// <summary>How much of a reply's end <see cref="EarlyNextMarker"/> sees: the links that follow the records.</summary>
-    private const int EarlyMarkerBytes = 16 * 1024;
-
+    /// <summary>A reply parsed as it is read: for a page asked again because its bytes were not valid JSON.</summary>
     private ValueTask<TReply?> ReadAsync(HttpResponseMessage response, Stream stream, CancellationToken cancellationToken) =>
         new(JsonSerializer.DeserializeAsync(stream, Reply, cancellationToken).AsTask());
 
