@@ -3,22 +3,17 @@ using System.Buffers;
 namespace BackupQuery.Http;
 
 /// <summary>
-/// A reply body read whole into pooled chunks, to be parsed later. A page waiting its turn is then bytes the collector
-/// never traces or copies, where a parsed page is thousands of objects it copies at every collection; and the parse
-/// runs in one go, without an await per chunk. The chunks grow from 64 KB to 1 MB, so a small reply is one chunk and
-/// a page of megabytes reuses a few large ones. Dispose returns them.
+/// A reply body read whole into chunks of its listing's <see cref="ReplyBuffers"/>, to be parsed later. A page waiting
+/// its turn is then bytes the collector never traces or copies, where a parsed page is thousands of objects it copies
+/// at every collection; and the parse runs in one go, without an await per chunk. Dispose returns the chunks.
 /// </summary>
 internal sealed class ReplyBytes : IDisposable
 {
-    private const int FirstChunk = 64 * 1024;
-    private const int LargestChunk = 1024 * 1024;
-
+    private readonly ReplyBuffers _buffers;
     private readonly List<byte[]> _chunks = [];
     private int _lastLength;
 
-    private ReplyBytes()
-    {
-    }
+    private ReplyBytes(ReplyBuffers buffers) => _buffers = buffers;
 
     public long Length { get; private set; }
 
@@ -51,15 +46,15 @@ internal sealed class ReplyBytes : IDisposable
     }
 
     /// <summary>Reads <paramref name="stream"/> to its end.</summary>
-    public static async Task<ReplyBytes> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    public static async Task<ReplyBytes> ReadAsync(Stream stream, ReplyBuffers buffers, CancellationToken cancellationToken)
     {
-        var bytes = new ReplyBytes();
+        var bytes = new ReplyBytes(buffers);
         try
         {
-            var chunk = bytes.Add(FirstChunk);
+            var chunk = bytes.Add();
             while (true)
             {
-                if (bytes._lastLength == chunk.Length) chunk = bytes.Add(Math.Min(chunk.Length * 2, LargestChunk));
+                if (bytes._lastLength == chunk.Length) chunk = bytes.Add();
                 var read = await stream.ReadAsync(chunk, bytes._lastLength, chunk.Length - bytes._lastLength, cancellationToken).ConfigureAwait(false);
                 if (read == 0) return bytes;
                 bytes._lastLength += read;
@@ -73,9 +68,9 @@ internal sealed class ReplyBytes : IDisposable
         }
     }
 
-    private byte[] Add(int size)
+    private byte[] Add()
     {
-        var chunk = ArrayPool<byte>.Shared.Rent(size);
+        var chunk = _buffers.RentChunk();
         _chunks.Add(chunk);
         _lastLength = 0;
         return chunk;
@@ -83,7 +78,7 @@ internal sealed class ReplyBytes : IDisposable
 
     public void Dispose()
     {
-        foreach (var chunk in _chunks) ArrayPool<byte>.Shared.Return(chunk);
+        foreach (var chunk in _chunks) _buffers.ReturnChunk(chunk);
         _chunks.Clear();
         _lastLength = 0;
         Length = 0;

@@ -12,6 +12,7 @@ namespace BackupQuery.HuaweiCloud;
 internal sealed class HuaweiCloudRecordMapper(string connectionName, string region, string projectId)
 {
     private readonly RecordSource _source = new(connectionName, region, projectId);
+    private Func<CbrBackupDto, CbrBackup>? _mapChild;
     public string ConnectionName => connectionName;
     public string Region => region;
     public string ProjectId => projectId;
@@ -109,7 +110,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
     public CbrBackup Map(CbrBackupDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
-        var children = RecordList.Of(dto.Children, Map, c => c.Id);
+        var children = RecordList.Of(dto.Children, _mapChild ??= Map, c => c.Id);
         for (var i = 0; i < children.Count; i++) odd.Nested("children", children[i].OddValues);
         return new CbrBackup(_source)
         {
@@ -157,7 +158,7 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
         SnapshotId = dto.SnapshotId,
         SupportLld = dto.SupportLld,
         SupportedRestoreMode = dto.SupportedRestoreMode,
-        OsImageIds = RecordList.Of(dto.OsImagesData?.Select(i => i.ImageId).Where(i => i is not null).Select(i => i!)),
+        OsImageIds = ImageIds(dto.OsImagesData),
         ContainSystemDisk = dto.ContainSystemDisk,
         Encrypted = dto.Encrypted,
         SystemDisk = dto.SystemDisk,
@@ -172,6 +173,17 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
             AppConsistencyErrorMessage = a.AppConsistencyErrorMessage,
         },
     };
+
+    private static RecordList<string> ImageIds(List<CbrOsImageDataDto>? images)
+    {
+        if (images is null || images.Count == 0) return RecordList<string>.Empty;
+        var ids = new List<string>(images.Count);
+        foreach (var image in images)
+        {
+            if (image.ImageId is { } id) ids.Add(id);
+        }
+        return new RecordList<string>(ids.ToArray(), null);
+    }
 
     private static CbrReplicationRecord Map(CbrReplicationRecordDto dto) => new()
     {

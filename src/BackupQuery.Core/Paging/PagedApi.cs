@@ -42,26 +42,28 @@ internal sealed class PagedApi<TReply, TRecord>
     public IAsyncEnumerable<TRecord> StreamAsync(ApiPipeline pipeline, PagingOptions paging, CancellationToken cancellationToken)
     {
         var progress = new ProgressWatch();
-        return PagedListing.StreamAsync((cursor, limit, ct) => FetchPageAsync(pipeline, progress, cursor, limit, ct), Strategy, DefaultPageSize, MaxPageSize,
+        var buffers = new ReplyBuffers();
+        return PagedListing.StreamAsync((cursor, limit, ct) => FetchPageAsync(pipeline, progress, buffers, cursor, limit, ct), Strategy, DefaultPageSize, MaxPageSize,
             paging, pipeline.Limit.Maximum, cancellationToken);
     }
 
-    private FetchedPage<TRecord> FetchPageAsync(ApiPipeline pipeline, ProgressWatch progress, PageCursor cursor, int limit, CancellationToken cancellationToken)
+    private FetchedPage<TRecord> FetchPageAsync(ApiPipeline pipeline, ProgressWatch progress, ReplyBuffers buffers, PageCursor cursor, int limit,
+        CancellationToken cancellationToken)
     {
         var nextMarker = EarlyNextMarker is null ? null : new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        return new(FetchAsync(pipeline, progress, Request(cursor, limit), nextMarker, cancellationToken), nextMarker?.Task);
+        return new(FetchAsync(pipeline, progress, buffers, Request(cursor, limit), nextMarker, cancellationToken), nextMarker?.Task);
     }
 
     /// <summary>Fetches a page's bytes (a body cut short is asked again by the pipeline), telling its next marker early where it can.</summary>
-    private async Task<PageReply<TRecord>> FetchAsync(ApiPipeline pipeline, ProgressWatch progress, ApiRequest request,
+    private async Task<PageReply<TRecord>> FetchAsync(ApiPipeline pipeline, ProgressWatch progress, ReplyBuffers buffers, ApiRequest request,
         TaskCompletionSource<string?>? nextMarker, CancellationToken cancellationToken)
     {
         try
         {
-            var (bytes, line) = await pipeline.SendUncountedAsync(request, (_, stream, ct) => new ValueTask<ReplyBytes>(ReplyBytes.ReadAsync(stream, ct)),
+            var (bytes, line) = await pipeline.SendUncountedAsync(request, (_, stream, ct) => new ValueTask<ReplyBytes>(ReplyBytes.ReadAsync(stream, buffers, ct)),
                 cancellationToken, progress).ConfigureAwait(false);
             if (nextMarker is not null) nextMarker.TrySetResult(EarlyNextMarker!(bytes.Tail(EarlyMarkerBytes)));
-            return new BytesReply(this, pipeline, progress, request, bytes, line);
+            return new BytesReply(this, pipeline, progress, buffers, request, bytes, line);
         }
         finally
         {
@@ -74,15 +76,15 @@ internal sealed class PagedApi<TReply, TRecord>
         new(JsonSerializer.DeserializeAsync(stream, Reply, cancellationToken).AsTask());
 
     /// <summary>A reply's bytes, parsed and mapped when the listing reaches the page.</summary>
-    private sealed class BytesReply(PagedApi<TReply, TRecord> api, ApiPipeline pipeline, ProgressWatch progress, ApiRequest request, ReplyBytes bytes,
-        ApiPipeline.SuccessLine line) : PageReply<TRecord>
+    private sealed class BytesReply(PagedApi<TReply, TRecord> api, ApiPipeline pipeline, ProgressWatch progress, ReplyBuffers buffers, ApiRequest request,
+        ReplyBytes bytes, ApiPipeline.SuccessLine line) : PageReply<TRecord>
     {
         public override async ValueTask<Page<TRecord>> ReadAsync(CancellationToken cancellationToken)
         {
             TReply? reply;
             try
             {
-                reply = Parse(bytes, api.Reply);
+                reply = Parse(bytes, buffers, api.Reply);
             }
             catch (JsonException e)
             {
@@ -103,20 +105,21 @@ internal sealed class PagedApi<TReply, TRecord>
 
         public override void Dispose() => bytes.Dispose();
 
-        private static TReply? Parse(ReplyBytes bytes, JsonTypeInfo<TReply> type)
+        private static TReply? Parse(ReplyBytes bytes, ReplyBuffers buffers, JsonTypeInfo<TReply> type)
         {
-            // One span: a reader over several chunks is much slower than a copy into one buffer (reused from the pool).
+            // One span: a reader over several chunks is much slower than a copy into one buffer.
             var body = bytes.Body;
             if (body.IsSingleSegment) return JsonSerializer.Deserialize(body.First.Span, type);
-            var whole = ArrayPool<byte>.Shared.Rent(checked((int)body.Length));
+            var length = checked((int)body.Length);
+            var whole = buffers.RentWhole(length);
             try
             {
                 body.CopyTo(whole);
-                return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(whole, 0, (int)body.Length), type);
+                return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(whole, 0, length), type);
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(whole);
+                buffers.ReturnWhole(whole);
             }
         }
     }

@@ -41,10 +41,11 @@ internal static class RecordList
     public static RecordList<T> Of<T>(IEnumerable<T>? items, Func<T, string?>? text = null) =>
         items is null ? RecordList<T>.Empty : new RecordList<T>(items, text);
 
-    /// <summary>A record list of the wire items <paramref name="items"/> mapped by <paramref name="map"/> (empty for null), built in one array.</summary>
+    /// <summary>A record list of the wire items <paramref name="items"/> mapped by <paramref name="map"/> (the shared empty list for
+    /// null or none), built in one array.</summary>
     public static RecordList<T> Of<TItem, T>(List<TItem>? items, Func<TItem, T> map, Func<T, string?>? text = null)
     {
-        if (items is null) return RecordList<T>.Empty;
+        if (items is null || items.Count == 0) return RecordList<T>.Empty;
         var mapped = new T[items.Count];
         for (var i = 0; i < mapped.Length; i++) mapped[i] = map(items[i]);
         return new RecordList<T>(mapped, text);

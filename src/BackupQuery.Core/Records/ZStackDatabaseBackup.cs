@@ -13,9 +13,29 @@ public sealed class ZStackDatabaseBackup : BackupRecord
     public string? State { get; internal init; }
     /// <summary>The API's <c>size</c>, in bytes.</summary>
     public long? Size { get; internal init; }
-    public ZStackBackupMetadata? Metadata { get; internal init; }
+    /// <summary>The API's <c>metadata</c> string, parsed when first read: most listings never look inside it.</summary>
+    public ZStackBackupMetadata? Metadata
+    {
+        get
+        {
+            // A race only parses the same text twice.
+            if (!_metadataRead)
+            {
+                _metadata = MetadataReader?.Invoke(MetadataJson);
+                _metadataRead = true;
+            }
+            return _metadata;
+        }
+    }
+
     /// <summary>The API's <c>metadata</c> string, as received.</summary>
     public string? MetadataJson { get; internal init; }
+
+    /// <summary>How <see cref="Metadata"/> is read from <see cref="MetadataJson"/>.</summary>
+    internal Func<string?, ZStackBackupMetadata?>? MetadataReader { get; init; }
+
+    private ZStackBackupMetadata? _metadata;
+    private volatile bool _metadataRead;
     public DateTimeOffset? CreateDate => CreatedAt;
     public DateTimeOffset? LastOpDate { get; internal init; }
     public RecordList<ZStackBackupStorageRef> BackupStorageRefs { get; internal init; } = RecordList<ZStackBackupStorageRef>.Empty;

@@ -8,6 +8,7 @@ namespace BackupQuery.ZStack;
 internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connectionName)
 {
     private readonly RecordSource _source = new(connectionName);
+    private Func<string?, ZStackBackupMetadata?>? _readMetadata;
 
     public ZStackDatabaseBackup Map(DatabaseBackupInventory dto)
     {
@@ -22,7 +23,7 @@ internal sealed class ZStackRecordMapper(TimeZoneInfo serverZone, string connect
             Size = dto.Size,
             SizeBytes = dto.Size,
             MetadataJson = dto.Metadata,
-            Metadata = ParseMetadata(dto.Metadata),
+            MetadataReader = _readMetadata ??= ParseMetadata,
             CreatedAt = odd.ZStack(dto.CreateDate, serverZone, "createDate"),
             LastOpDate = odd.ZStack(dto.LastOpDate, serverZone, "lastOpDate"),
             BackupStorageRefs = RecordList.Of(dto.BackupStorageRefs, r => new ZStackBackupStorageRef

@@ -28,7 +28,7 @@ public class ReplyBytesTests
     public async Task TheBodyIsTheStreamByteForByte(int length)
     {
         var data = Data(length);
-        using var bytes = await ReplyBytes.ReadAsync(new Trickle(data, 7001), CancellationToken.None);
+        using var bytes = await ReplyBytes.ReadAsync(new Trickle(data, 7001), new ReplyBuffers(), CancellationToken.None);
 
         Assert.Equal(length, bytes.Length);
         Assert.Equal(data, bytes.Body.ToArray());
@@ -42,7 +42,7 @@ public class ReplyBytesTests
     public async Task TheTailIsTheLastBytes(int length, int count)
     {
         var data = Data(length);
-        using var bytes = await ReplyBytes.ReadAsync(new Trickle(data, 4096), CancellationToken.None);
+        using var bytes = await ReplyBytes.ReadAsync(new Trickle(data, 4096), new ReplyBuffers(), CancellationToken.None);
 
         Assert.Equal(data.Skip(Math.Max(0, length - count)).ToArray(), bytes.Tail(count).ToArray());
     }
@@ -50,11 +50,48 @@ public class ReplyBytesTests
     [Fact]
     public async Task DisposedItHoldsNothingAndMayBeDisposedAgain()
     {
-        var bytes = await ReplyBytes.ReadAsync(new Trickle(Data(200_000), 10_000), CancellationToken.None);
+        var bytes = await ReplyBytes.ReadAsync(new Trickle(Data(600_000), 10_000), new ReplyBuffers(), CancellationToken.None);
         bytes.Dispose();
         bytes.Dispose();
 
         Assert.Equal(0, bytes.Length);
         Assert.True(bytes.Body.IsEmpty);
+    }
+
+    [Fact]
+    public async Task TheNextReplyReusesTheChunksOfOneDisposed()
+    {
+        var buffers = new ReplyBuffers();
+        var first = await ReplyBytes.ReadAsync(new Trickle(Data(600_000), 10_000), buffers, CancellationToken.None);
+        var chunks = ChunksOf(first);
+        first.Dispose();
+
+        using var second = await ReplyBytes.ReadAsync(new Trickle(Data(600_000), 10_000), buffers, CancellationToken.None);
+
+        Assert.Equal(3, chunks.Count); // 600,000 bytes in chunks of 256 KB
+        Assert.Equal(chunks.ToHashSet(ReferenceEqualityComparer.Instance), ChunksOf(second).ToHashSet(ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
+    public void AWholeBufferIsReusedWhileLargeEnoughAndGrowsWhenNot()
+    {
+        var buffers = new ReplyBuffers();
+        var whole = buffers.RentWhole(1000);
+        buffers.ReturnWhole(whole);
+
+        Assert.Same(whole, buffers.RentWhole(800));
+        buffers.ReturnWhole(whole);
+        Assert.True(buffers.RentWhole(5000).Length >= 5000);
+    }
+
+    private static List<object> ChunksOf(ReplyBytes bytes)
+    {
+        var chunks = new List<object>();
+        foreach (var segment in bytes.Body)
+        {
+            Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(segment, out var array));
+            chunks.Add(array.Array!);
+        }
+        return chunks;
     }
 }

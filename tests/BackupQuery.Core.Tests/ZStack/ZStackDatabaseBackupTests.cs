@@ -228,6 +228,27 @@ public class ZStackDatabaseBackupTests
     }
 
     [Fact]
+    public async Task MetadataIsTheParsedMetadataStringOfEachBackup()
+    {
+        await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 300);
+        using var connection = await emulator.ConnectAsync();
+
+        var all = await List(connection).ToListAsync();
+
+        var served = emulator.Data.ToDictionary(b => b.Uuid);
+        Assert.Contains(all, b => b.Metadata is not null);
+        Assert.All(all, b =>
+        {
+            var source = served[b.Uuid];
+            Assert.Equal(source.Metadata, b.MetadataJson);
+            Assert.Equal(source.MetadataVersion, b.Metadata?.Version);
+            Assert.Equal(source.MetadataType, b.Metadata?.Type);
+            Assert.Equal(source.MetadataMd5, b.Metadata?.Md5);
+            Assert.Equal(b.Metadata?.Version, b.DatabaseVersion);
+        });
+    }
+
+    [Fact]
     public async Task APageThatCameBrokenIsAskedAgainAndVerboseSaysSo()
     {
         await using var emulator = await ZStackEmulator.StartAsync(o => o.ZStackCount = 2500);
