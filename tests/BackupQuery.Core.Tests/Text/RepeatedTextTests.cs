@@ -25,8 +25,22 @@ public class RepeatedTextTests
 
         Assert.Equal(["available", "available", "error", "availablf", "available", "available", "", "", "é", "é"], values);
         Assert.Same(values[0], values[1]);
-        Assert.NotSame(values[1], values[4]); // "error" and "availablf" came between
+        Assert.Same(values[1], values[4]); // "error" and "availablf" came between: still remembered
         Assert.Same(values[8], values[9]);
+        Assert.NotSame(values[4], values[5]); // escaped: read as sent, not compared
+    }
+
+    [Fact]
+    public void Shares_values_that_alternate_among_a_few()
+    {
+        string[] zones = ["cn-north-4a", "cn-north-4b", "cn-north-4c", "ap-southeast-1a"];
+        var json = "[" + string.Join(",", Enumerable.Range(0, 200).Select(i => $"\"{zones[i * 7 % zones.Length]}\"")) + "]";
+
+        var values = ReadAll(new RepeatedText(), json);
+
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => zones[i * 7 % zones.Length]), values);
+        // Each zone became one string, read once.
+        Assert.Equal(zones.Length, values.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
     [Fact]
