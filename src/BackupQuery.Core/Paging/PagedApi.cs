@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BackupQuery.Http;
@@ -71,9 +70,31 @@ internal sealed class PagedApi<TReply, TRecord>
         }
     }
 
-    /// <summary>A reply parsed as it is read: for a page asked again because its bytes were not valid JSON.</summary>
-    private ValueTask<TReply?> ReadAsync(HttpResponseMessage response, Stream stream, CancellationToken cancellationToken) =>
-        new(JsonSerializer.DeserializeAsync(stream, Reply, cancellationToken).AsTask());
+    /// <summary>A reply read whole and parsed inside the attempt: for a page asked again because its bytes were not valid
+    /// JSON, so that the pipeline retries broken JSON as any transient failure, and reports it when it stays broken.</summary>
+    private async ValueTask<TReply?> ReadParsedAsync(ReplyBuffers buffers, Stream stream, CancellationToken cancellationToken)
+    {
+        using var bytes = await ReplyBytes.ReadAsync(stream, buffers, cancellationToken).ConfigureAwait(false);
+        return Parse(bytes, buffers);
+    }
+
+    /// <summary>Parses a reply's bytes from one span: a reader over several chunks is much slower than a copy into one buffer.</summary>
+    private TReply? Parse(ReplyBytes bytes, ReplyBuffers buffers)
+    {
+        var body = bytes.Body;
+        if (body.IsSingleSegment) return JsonSerializer.Deserialize(body.First.Span, Reply);
+        var length = checked((int)body.Length);
+        var whole = buffers.RentWhole(length);
+        try
+        {
+            body.CopyTo(whole);
+            return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(whole, 0, length), Reply);
+        }
+        finally
+        {
+            buffers.ReturnWhole(whole);
+        }
+    }
 
     /// <summary>A reply's bytes, parsed and mapped when the listing reaches the page.</summary>
     private sealed class BytesReply(PagedApi<TReply, TRecord> api, ApiPipeline pipeline, ProgressWatch progress, ReplyBuffers buffers, ApiRequest request,
@@ -84,43 +105,24 @@ internal sealed class PagedApi<TReply, TRecord>
             TReply? reply;
             try
             {
-                reply = Parse(bytes, buffers, api.Reply);
+                reply = api.Parse(bytes, buffers);
+                line.Write(api.ItemCount(reply));
             }
             catch (JsonException e)
             {
-                // Broken JSON: a body cut short on the way, or a proxy's page. Asked again with the body parsed as it is
-                // read, the pipeline retries it as it retries any transient failure, and reports it when it stays broken.
+                // Broken JSON: a body cut short on the way, or a proxy's page.
                 line.Write(null, $"not valid JSON ({e.Message}), asking again");
                 bytes.Dispose();
-                reply = await pipeline.SendAsync(request, api.ReadAsync, api.ItemCount, cancellationToken, progress).ConfigureAwait(false);
-                return api.ToPage(reply);
+                reply = await pipeline.SendAsync(request, (_, stream, ct) => api.ReadParsedAsync(buffers, stream, ct), api.ItemCount, cancellationToken, progress)
+                    .ConfigureAwait(false);
             }
             finally
             {
                 bytes.Dispose();
             }
-            line.Write(api.ItemCount(reply));
             return api.ToPage(reply);
         }
 
         public override void Dispose() => bytes.Dispose();
-
-        private static TReply? Parse(ReplyBytes bytes, ReplyBuffers buffers, JsonTypeInfo<TReply> type)
-        {
-            // One span: a reader over several chunks is much slower than a copy into one buffer.
-            var body = bytes.Body;
-            if (body.IsSingleSegment) return JsonSerializer.Deserialize(body.First.Span, type);
-            var length = checked((int)body.Length);
-            var whole = buffers.RentWhole(length);
-            try
-            {
-                body.CopyTo(whole);
-                return JsonSerializer.Deserialize(new ReadOnlySpan<byte>(whole, 0, length), type);
-            }
-            finally
-            {
-                buffers.ReturnWhole(whole);
-            }
-        }
     }
 }

@@ -3,6 +3,9 @@ namespace BackupQuery.Records;
 /// <summary>A ZStack database backup (QueryDatabaseBackup). Dates are the management node's wall-clock times in its zone.</summary>
 public sealed class ZStackDatabaseBackup : BackupRecord
 {
+    private ZStackBackupMetadata? _metadata;
+    private volatile bool _metadataRead;
+
     internal ZStackDatabaseBackup(RecordSource source) : base(source) { }
 
     public override string Provider => ProviderNames.ZStack;
@@ -34,8 +37,6 @@ public sealed class ZStackDatabaseBackup : BackupRecord
     /// <summary>How <see cref="Metadata"/> is read from <see cref="MetadataJson"/>.</summary>
     internal Func<string?, ZStackBackupMetadata?>? MetadataReader { get; init; }
 
-    private ZStackBackupMetadata? _metadata;
-    private volatile bool _metadataRead;
     public DateTimeOffset? CreateDate => CreatedAt;
     public DateTimeOffset? LastOpDate { get; internal init; }
     public RecordList<ZStackBackupStorageRef> BackupStorageRefs { get; internal init; } = RecordList<ZStackBackupStorageRef>.Empty;
