@@ -70,6 +70,23 @@ var expected = new Dictionary<string, long> { ["GeminiDB"] = gemini, ["RDS"] = r
 // At 50 ms a sequential client of 100,000 GeminiDB records takes about a minute: the baseline lists a prefix (records/s compare).
 var baselineAt50 = new Dictionary<string, long> { ["GeminiDB"] = Size(20_000), ["RDS"] = rds, ["CBR"] = cbr, ["ZStack"] = zstack, ["VBS"] = vbs };
 
+if (args.Length > 0 && args[0] == "--profile")
+{
+    // --profile API [module|baseline [times]]: one client lists one API at 0 ms again and again, nothing else, each run's
+    // rate printed: long enough in steady state for a profiler attached to this process (or to the emulator).
+    using var emulator = await EmulatorProcess.StartAsync(counts);
+    using var session = await BenchApi.Session.ConnectAsync(emulator, http);
+    var api = BenchApi.All(session).Single(a => a.Name == args[1]);
+    var baselineOnly = args.Length > 2 && args[2] == "baseline";
+    var times = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+    for (var i = 0; i < times; i++)
+    {
+        var run = baselineOnly ? await Run.RawAsync(http, api, inFlight: 1) : await Run.ModuleAsync(api);
+        Check($"{api.Name} {(baselineOnly ? "baseline" : "module")}", run, expected[api.Name]);
+        Console.WriteLine($"{api.Name} {(baselineOnly ? "baseline" : "module")} {N(run.RecordsPerSecond)} rec/s");
+    }
+    return 0;
+}
 if (args.Length > 0 && args[0] == "--throughput")
 {
     // --throughput [API|all [latency ms [max concurrency]]]: section 1 alone (0 ms unless given), with section 0's cost

@@ -26,13 +26,23 @@ internal sealed class HuaweiCloudProject(HuaweiCloudEndpoints endpoints, string 
                 // As the official SDKs send it (and sign it, with AK/SK).
                 request.Headers[ProjectIdHeader] = projectId;
                 request.Query.AddRange(filters);
-                if (api.Strategy == PagingStrategy.Marker) request.AddPageQuery("marker", cursor.Marker);
-                else request.AddPageQuery("offset", cursor.Offset);
+                if (!api.Strategy.UsesMarkers) request.AddPageQuery("offset", cursor.Offset);
+                else
+                {
+                    request.AddPageQuery("marker", cursor.Marker);
+                    if (cursor.MarkerOffset > 0) request.AddQuery("offset", cursor.MarkerOffset);
+                }
                 return request.AddQuery("limit", limit);
             },
             Reply = api.Reply,
             ItemCount = r => api.Items(r)?.Count,
-            ToPage = r => new Page<TRecord>(api.Items(r)?.Select(map).ToList() ?? [], api.Total(r), api.NextMarker?.Invoke(r)),
+            ToPage = r =>
+            {
+                var items = api.Items(r);
+                if (items is not { Count: > 0 }) return new Page<TRecord>([], api.Total(r), api.NextMarker?.Invoke(r));
+                return new Page<TRecord>(items.Select(map).ToList(), api.Total(r), api.NextMarker?.Invoke(r),
+                    api.RecordMarker?.Invoke(items[0]), api.RecordMarker?.Invoke(items[items.Count - 1]));
+            },
             Strategy = api.Strategy,
             DefaultPageSize = api.MaxPageSize,
             MaxPageSize = api.MaxPageSize,

@@ -1,7 +1,8 @@
 namespace BackupQuery.Paging;
 
-/// <summary>One page to ask for: where it starts and how many records.</summary>
-internal readonly record struct PageRequest(PageCursor Cursor, int Limit);
+/// <summary>One page to ask for: where it starts and how many records; <paramref name="Overlaps"/> when it is meant to
+/// start with the last record of the page before it (<see cref="MarkerReadAhead"/>).</summary>
+internal readonly record struct PageRequest(PageCursor Cursor, int Limit, bool Overlaps = false);
 
 /// <summary>
 /// Which pages a listing asks for. The first is small where pages are addressable (its total, which plans the rest,

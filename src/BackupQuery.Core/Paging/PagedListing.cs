@@ -10,9 +10,9 @@ internal delegate Task<Page<T>> PageFetcher<T>(PageCursor cursor, int limit, Can
 /// decides which pages to ask for (read ahead once the total is known, up to <c>readAhead</c> in flight; the
 /// connection's <see cref="Http.ConcurrencyLimit"/> decides how many actually go out), <see cref="PagesInFlight{T}"/>
 /// holds them in order, <see cref="PageReconciler"/> places each offset page in the listing as it was at the start
-/// (data that moves), and <see cref="RecordWindow"/> applies <c>-Skip</c> and <c>-First</c>. A page in flight is its
-/// reply (<see cref="PageReply{T}"/>), read into records when the listing reaches it. Stopping early cancels every
-/// page in flight.
+/// (data that moves), <see cref="MarkerReadAhead"/> asks for marker pages ahead where the server takes an offset after
+/// a marker, and <see cref="RecordWindow"/> applies <c>-Skip</c> and <c>-First</c>. A page in flight is its reply
+/// (<see cref="PageReply{T}"/>), read into records when the listing reaches it. Stopping early cancels every page in flight.
 /// </summary>
 internal static class PagedListing
 {
@@ -36,6 +36,7 @@ internal static class PagedListing
         var plan = new PagePlan(strategy, pageSize, strategy.ServerSkips ? options.Skip : 0, options.First, readAhead);
         var window = new RecordWindow(strategy.ServerSkips ? 0 : options.Skip, options.First);
         PageReconciler? placement = null;
+        var ahead = strategy.OffsetsAfterMarker ? new MarkerReadAhead(pageSize, readAhead) : null;
         long? total = null;
         var pages = 0;
 
@@ -52,7 +53,18 @@ internal static class PagedListing
                 inFlight.Add(early.Value);
             }
             Page<T> page;
-            using (var reply = await current.Reply.ConfigureAwait(false)) page = await reply.ReadAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var reply = await current.Reply.ConfigureAwait(false);
+                page = await reply.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Http.BackupQueryException e) when (current.Request.Overlaps && e.Kind is Http.ApiErrorKind.InvalidArgument or Http.ApiErrorKind.NotFound)
+            {
+                // Refused an offset with a marker: go on page by page from the last record taken.
+                ahead!.Decline();
+                FollowOn(ahead.Resume(plan.LimitFor(window.Taken)));
+                continue;
+            }
             pages++;
             if (total is null && page.Total is { } firstTotal)
             {
@@ -80,6 +92,16 @@ internal static class PagedListing
                 }
                 repeated = placed.Repeated;
             }
+            else if (current.Request.Overlaps)
+            {
+                if (!ahead!.Meets(page))
+                {
+                    // Records moved since the pages were asked for (or the offset was not taken): they are dropped.
+                    FollowOn(ahead.Resume(plan.LimitFor(window.Taken)));
+                    continue;
+                }
+                repeated = 1;
+            }
 
             var (skipped, taken) = window.Take(page.Items.Count - repeated);
             if (plan.ReadsAhead)
@@ -101,7 +123,16 @@ internal static class PagedListing
                     ? new PageRequest(placement is { Moved: > 0 } ? placement.Resume : following, plan.LimitFor(window.Taken))
                     : (PageRequest?)null;
                 if (early is not null && early != wanted) inFlight.Abandon();
-                if (inFlight.Count == 0 && wanted is { } next) inFlight.Add(next);
+                if (ahead is not null && wanted is { } after && page.NextMarker is { } anchor)
+                {
+                    ahead.Took(current.Request, page.Items.Count, anchor, after.Cursor.Offset, page.LastMarker);
+                    if (inFlight.Count == 0) FollowOn(after);
+                    else if (early is { } kept) ahead.Asked(kept);
+                    while (ahead.On && inFlight.Count < ahead.Depth && !window.MayFillWith((inFlight.Count + 1) * ahead.Step)
+                        && ahead.Next(plan.LimitFor(window.Taken)) is { } planned) inFlight.Add(planned);
+                }
+                else if (wanted is null && inFlight.Count > 0) inFlight.Abandon(); // pages asked for ahead lie past the end
+                else if (inFlight.Count == 0 && wanted is { } next) inFlight.Add(next);
             }
 
             options.OnProgress?.Invoke(new ListingProgress(pages, window.Taken, ProgressTotal(page.Total, options)));
@@ -110,6 +141,15 @@ internal static class PagedListing
         }
         // Skipped on the server: as far as the total shows; on the client: counted.
         options.OnSkipped?.Invoke(strategy.ServerSkips ? Math.Min(options.Skip, total ?? options.Skip) : window.SkippedHere);
+
+        // Drops the pages asked for ahead and asks for this one next (the page after the last record taken).
+        void FollowOn(PageRequest request)
+        {
+            inFlight.Abandon();
+            ahead?.Dropped();
+            inFlight.AddFirst(request);
+            ahead?.Asked(request);
+        }
     }
 
     /// <summary>What this listing will emit in all, as far as is known: the matches after -Skip, bounded by -First.</summary>

@@ -6,8 +6,14 @@ internal abstract class PagingStrategy
     /// <summary>ZStack start/limit with replyWithCount, Huawei offset/limit with a total: the server skips.</summary>
     public static readonly PagingStrategy Offset = new OffsetStrategy();
 
-    /// <summary>VBS marker links: the next page starts after the last id; -Skip is applied here.</summary>
-    public static readonly PagingStrategy Marker = new MarkerStrategy();
+    /// <summary>Marker links: the next page starts after the last id; -Skip is applied here.</summary>
+    public static readonly PagingStrategy Marker = new MarkerStrategy(offsetsAfterMarker: false);
+
+    /// <summary>
+    /// VBS: marker links, and the server passes over <c>offset</c> records after the marker (as Cinder does), so the pages
+    /// after the last one taken can be asked for at once (<see cref="MarkerReadAhead"/>).
+    /// </summary>
+    public static readonly PagingStrategy MarkerAndOffset = new MarkerStrategy(offsetsAfterMarker: true);
 
     /// <summary>One reply holds the whole listing (the ZStack image-store scan): -Skip and -First are applied here.</summary>
     public static readonly PagingStrategy SinglePage = new SinglePageStrategy();
@@ -16,6 +22,12 @@ internal abstract class PagingStrategy
 
     /// <summary>True when any page can be asked for by where it starts, so pages can be fetched ahead in parallel once the total is known.</summary>
     internal abstract bool CanAddressPages { get; }
+
+    /// <summary>True when a page is asked for by the marker of the record before it.</summary>
+    internal virtual bool UsesMarkers => false;
+
+    /// <summary>True when the server also passes over <c>offset</c> records after a marker.</summary>
+    internal virtual bool OffsetsAfterMarker => false;
 
     /// <summary>The cursor after <paramref name="page"/>, or null when the listing is complete.</summary>
     internal abstract PageCursor? Next<T>(PageCursor current, Page<T> page, int requested);
@@ -35,10 +47,12 @@ internal abstract class PagingStrategy
         }
     }
 
-    private sealed class MarkerStrategy : PagingStrategy
+    private sealed class MarkerStrategy(bool offsetsAfterMarker) : PagingStrategy
     {
         internal override bool ServerSkips => false;
         internal override bool CanAddressPages => false;
+        internal override bool UsesMarkers => true;
+        internal override bool OffsetsAfterMarker => offsetsAfterMarker;
 
         internal override PageCursor? Next<T>(PageCursor current, Page<T> page, int requested) =>
             page.Items.Count == 0 || string.IsNullOrEmpty(page.NextMarker) ? null : new PageCursor(current.Offset + page.Items.Count, page.NextMarker);
