@@ -30,22 +30,39 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory, ITolerantMe
         return (JsonConverter)Activator.CreateInstance(type, Field)!;
     }
 
-    /// <summary>Reads a value of the right shape with its type's own converter, in place: going through
-    /// JsonSerializer.Deserialize would scan the value once more to scope a reader to it.</summary>
-    private static T? ReadContract<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
-        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
+    /// <summary>
+    /// The converter of <typeparamref name="T"/>'s own contract, found once for the options it was last asked with (not
+    /// per value): a value of the right shape is read with it in place (going through JsonSerializer.Deserialize would
+    /// scan the value once more to scope a reader to it). Safe across threads: the pair is replaced whole.
+    /// </summary>
+    private sealed class ContractOf<T>
+    {
+        private Found? _found;
+
+        public JsonConverter<T> In(JsonSerializerOptions options)
+        {
+            var found = _found;
+            if (found is null || !ReferenceEquals(found.Options, options))
+                _found = found = new Found(options, (JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter);
+            return found.Converter;
+        }
+
+        private sealed record Found(JsonSerializerOptions Options, JsonConverter<T> Converter);
+    }
 
     private static void WriteContract<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Write(writer, value, options);
 
     private sealed class ObjectConverter<T>(string field) : JsonConverter<T>, ITolerantMember where T : class
     {
+        private readonly ContractOf<T> _contract = new();
+
         public JsonConverter For(string name) => new ObjectConverter<T>(name);
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
-            if (reader.TokenType == JsonTokenType.StartObject) return ReadContract<T>(ref reader, options);
+            if (reader.TokenType == JsonTokenType.StartObject) return _contract.In(options).Read(ref reader, typeof(T), options);
             OddValueTrail.Report(field, ref reader);
             return null;
         }
@@ -56,6 +73,8 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory, ITolerantMe
     private sealed class ListConverter<T>(string field) : JsonConverter<List<T>>, ITolerantMember
     {
         private static readonly JsonTokenType Expected = typeof(T) == typeof(string) ? JsonTokenType.String : JsonTokenType.StartObject;
+
+        private readonly ContractOf<T> _contract = new();
 
         public JsonConverter For(string name) => new ListConverter<T>(name);
 
@@ -68,9 +87,10 @@ internal sealed class TolerantShapeConverter : JsonConverterFactory, ITolerantMe
                 return null;
             }
             var list = new List<T>();
+            var contract = _contract.In(options);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType == Expected) list.Add(ReadContract<T>(ref reader, options)!);
+                if (reader.TokenType == Expected) list.Add(contract.Read(ref reader, typeof(T), options)!);
                 else if (reader.TokenType != JsonTokenType.Null) OddValueTrail.Report(field, ref reader);
             }
             return list;

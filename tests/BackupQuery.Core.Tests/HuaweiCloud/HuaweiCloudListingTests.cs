@@ -146,8 +146,9 @@ public class HuaweiCloudListingTests
         // when the listing ends, perhaps before it reached the server.
         var asked = emulator.Requests("/vbs/").Select(p => (Marker: p.Values("marker").SingleOrDefault() ?? "", Offset: p.Values("offset").SingleOrDefault() ?? "")).ToList();
         Assert.Equal(("", ""), asked[0]);
-        Assert.Equal([(records[999].Id, ""), (records[999].Id, "999")], asked.Skip(1).Take(2).Order());
-        Assert.All(asked.Skip(3), a => Assert.Contains(a, new[] { (records[1999].Id, "998"), (records[1999].Id, "1997") }));
+        Assert.Contains((records[999].Id, ""), asked);
+        Assert.Contains((records[999].Id, "999"), asked);
+        Assert.All(asked.Skip(1), a => Assert.Contains(a, new[] { (records[999].Id, ""), (records[999].Id, "999"), (records[1999].Id, "998"), (records[1999].Id, "1997") }));
         Assert.Equal(asked.Count, asked.Distinct().Count());
 
         // A page that may reach -First asks for none after it.
