@@ -24,7 +24,7 @@ internal static class ReadPath
             "GeminiDB" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<GeminiDbBackupsReply>(), r => r!.Backups!, huawei.Map),
             "RDS" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<RdsBackupsReply>(), r => r!.Backups!, huawei.Map),
             "CBR" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<CbrBackupsReply>(), r => r!.Backups!, huawei.Map),
-            "VBS" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r!.Backups!, b => huawei.Map(b, false)),
+            "VBS" => Stages(page, rounds, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply<VbsBackupDto>>(), r => r!.Backups!, huawei.Map),
             "ZStack" => Stages(page, rounds, ZStackJsonContext.Replies.Contract<ZStackQueryReply<DatabaseBackupInventory>>(), r => r!.Inventories!, zstack.Map),
             _ => throw new ArgumentOutOfRangeException(nameof(api)),
         };

@@ -27,14 +27,11 @@ internal static class HuaweiCloudApis
     /// (the spec lists <c>offset</c> but does not say how it combines with <c>marker</c>; Cinder passes over records after
     /// the marker, and a server that does otherwise is met as pages that do not start there). The reply's <c>count</c> is not used.
     /// </summary>
-    public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackups = new(
-        HuaweiCloudService.Vbs, "v2", "backups", "ListBackups", PagingStrategy.MarkerAndOffset, MaxPageSize: 1000,
-        HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>(), r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker,
-        VbsNextLink.NextMarkerOf, b => b.Id);
+    public static readonly HuaweiCloudApi<VbsBackupsReply<VbsBackupDto>, VbsBackupDto> VbsBackups = Vbs<VbsBackupDto>("backups", "ListBackups");
 
     /// <summary>VBS backups with details: as <see cref="VbsBackups"/>, from <c>backups/detail</c>.</summary>
-    public static readonly HuaweiCloudApi<VbsBackupsReply, VbsBackupDto> VbsBackupDetails =
-        VbsBackups with { Resource = "backups/detail", Operation = "ListBackupsDetails" };
+    public static readonly HuaweiCloudApi<VbsBackupsReply<VbsBackupDetailDto>, VbsBackupDetailDto> VbsBackupDetails =
+        Vbs<VbsBackupDetailDto>("backups/detail", "ListBackupsDetails");
 
     /// <summary>GeminiDB instances (<c>ListInstances</c>): offset paging up to <c>total_count</c>, 100 at most per page.</summary>
     public static readonly HuaweiCloudApi<DatabaseInstancesReply, DatabaseInstanceDto> GeminiDbInstances = new(
@@ -57,4 +54,9 @@ internal static class HuaweiCloudApis
     /// <summary>CBR protectable disks: as <see cref="CbrProtectableServers"/>, of <c>disk</c>.</summary>
     public static readonly HuaweiCloudApi<CbrProtectablesReply, CbrProtectableDto> CbrProtectableDisks =
         CbrProtectableServers with { Resource = "protectables/disk/instances" };
+
+    private static HuaweiCloudApi<VbsBackupsReply<T>, T> Vbs<T>(string resource, string operation) where T : VbsBackupDto => new(
+        HuaweiCloudService.Vbs, "v2", resource, operation, PagingStrategy.MarkerAndOffset, MaxPageSize: 1000,
+        HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply<T>>(), r => r?.Backups, r => r?.Count, VbsNextLink.NextMarker,
+        VbsNextLink.NextMarkerOf, b => b.Id);
 }

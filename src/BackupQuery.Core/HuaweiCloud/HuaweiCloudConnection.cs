@@ -122,9 +122,12 @@ public sealed class HuaweiCloudConnection : BackupConnection, ICoverageProvider
     internal IAsyncEnumerable<VbsBackup> GetVbsBackupsAsync(VbsBackupQuery query, PagingOptions paging, CancellationToken cancellationToken)
     {
         var pipeline = Use();
-        var api = query.Detailed ? HuaweiCloudApis.VbsBackupDetails : HuaweiCloudApis.VbsBackups;
-        var listing = _project.Listing(api, query.Parameters(), b => _project.Mapper.Map(b, query.Detailed));
-        return NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name, p => listing.StreamAsync(pipeline, p, cancellationToken), paging, cancellationToken);
+        var parameters = query.Parameters();
+        // Two wire shapes: a summary reads only what the summary holds.
+        var detailed = _project.Listing(HuaweiCloudApis.VbsBackupDetails, parameters, _project.Mapper.Map);
+        var summary = _project.Listing(HuaweiCloudApis.VbsBackups, parameters, _project.Mapper.Map);
+        return NameFilteredListing.StreamAsync(query.NamePattern, b => b.Name,
+            p => query.Detailed ? detailed.StreamAsync(pipeline, p, cancellationToken) : summary.StreamAsync(pipeline, p, cancellationToken), paging, cancellationToken);
     }
 
     /// <summary>CBR backups.</summary>

@@ -141,18 +141,25 @@ internal sealed class LinkDto
     [JsonPropertyName("rel")][JsonConverter(typeof(FlexibleStringConverter))] public string? Rel { get; set; }
 }
 
-internal sealed class VbsBackupsReply
+/// <summary>A VBS <c>backups</c> or <c>backups/detail</c> reply; <typeparamref name="TBackup"/> is the shape of its backups.</summary>
+internal sealed class VbsBackupsReply<TBackup> where TBackup : VbsBackupDto
 {
-    [JsonPropertyName("backups")] public List<VbsBackupDto>? Backups { get; set; }
+    [JsonPropertyName("backups")] public List<TBackup>? Backups { get; set; }
     [JsonPropertyName("backups_links")] public List<LinkDto>? BackupsLinks { get; set; }
     [JsonPropertyName("count")][JsonConverter(typeof(FlexibleInt64Converter))] public long? Count { get; set; }
 }
 
-internal sealed class VbsBackupDto : RecordDto
+/// <summary>A VBS backup as the summary lists it (spec §8: id, name, links); a summary reads no more than that.</summary>
+internal class VbsBackupDto : RecordDto
 {
     [JsonPropertyName("id")][JsonConverter(typeof(FlexibleStringConverter))] public string? Id { get; set; }
     [JsonPropertyName("name")][JsonConverter(typeof(FlexibleStringConverter))] public string? Name { get; set; }
     [JsonPropertyName("links")][JsonConverter(typeof(TolerantShapeConverter))] public List<LinkDto>? Links { get; set; }
+}
+
+/// <summary>A VBS backup as <c>backups/detail</c> lists it: the summary's members and the rest.</summary>
+internal sealed class VbsBackupDetailDto : VbsBackupDto
+{
     [JsonPropertyName("description")][JsonConverter(typeof(FlexibleStringConverter))] public string? Description { get; set; }
     [JsonPropertyName("status")][JsonConverter(typeof(FlexibleStringConverter))] public string? Status { get; set; }
     [JsonPropertyName("availability_zone")][JsonConverter(typeof(FlexibleStringConverter))] public string? AvailabilityZone { get; set; }
@@ -271,7 +278,8 @@ internal sealed class CbrReplicationExtraInfoDto
 [JsonSerializable(typeof(IamProjectsReply))]
 [JsonSerializable(typeof(GeminiDbBackupsReply))]
 [JsonSerializable(typeof(RdsBackupsReply))]
-[JsonSerializable(typeof(VbsBackupsReply))]
+[JsonSerializable(typeof(VbsBackupsReply<VbsBackupDto>))]
+[JsonSerializable(typeof(VbsBackupsReply<VbsBackupDetailDto>))]
 [JsonSerializable(typeof(CbrBackupsReply))]
 [JsonSerializable(typeof(DatabaseInstancesReply))]
 [JsonSerializable(typeof(CbrVaultsReply))]

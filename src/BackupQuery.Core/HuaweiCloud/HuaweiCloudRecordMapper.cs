@@ -72,37 +72,39 @@ internal sealed class HuaweiCloudRecordMapper(string connectionName, string regi
         };
     }
 
-    public VbsBackup Map(VbsBackupDto dto, bool detailed)
+    /// <summary>A summary backup (id, name, links), or every field of a <see cref="VbsBackupDetailDto"/>.</summary>
+    public VbsBackup Map(VbsBackupDto dto)
     {
         var odd = new OddValueRecorder(dto.OddValues);
+        var detail = dto as VbsBackupDetailDto;
         return new VbsBackup(_source)
         {
             Id = odd.Required(dto.Id, "id"),
             Name = dto.Name,
-            Status = dto.Status,
-            IsDetailed = detailed,
+            Status = detail?.Status,
+            IsDetailed = detail is not null,
             Links = RecordList.Of(dto.Links, l => new HuaweiCloudLink { Href = l.Href, Rel = l.Rel }, l => l.Href),
-            Description = dto.Description,
-            DescriptionInfo = ParseDescription(dto.Description),
-            AvailabilityZone = dto.AvailabilityZone,
-            VolumeId = dto.VolumeId,
-            SnapshotId = dto.SnapshotId,
-            FailReason = dto.FailReason,
-            SizeGB = dto.Size,
-            SizeBytes = dto.Size * GiB,
-            ObjectCount = dto.ObjectCount,
-            Container = dto.Container,
-            CreatedAt = odd.Huawei(dto.CreatedAt, "created_at"),
-            UpdatedAt = odd.Huawei(dto.UpdatedAt, "updated_at"),
-            DataTimestamp = odd.Huawei(dto.DataTimestamp, "data_timestamp"),
-            CreatedAtText = dto.CreatedAt,
-            UpdatedAtText = dto.UpdatedAt,
-            DataTimestampText = dto.DataTimestamp,
-            TenantId = dto.TenantId,
-            HasDependentBackups = dto.HasDependentBackups,
-            IsIncremental = dto.IsIncremental,
-            ServiceMetadataJson = dto.ServiceMetadata,
-            ServiceMetadata = ParseServiceMetadata(dto.ServiceMetadata),
+            Description = detail?.Description,
+            DescriptionInfo = ParseDescription(detail?.Description),
+            AvailabilityZone = detail?.AvailabilityZone,
+            VolumeId = detail?.VolumeId,
+            SnapshotId = detail?.SnapshotId,
+            FailReason = detail?.FailReason,
+            SizeGB = detail?.Size,
+            SizeBytes = detail?.Size * GiB,
+            ObjectCount = detail?.ObjectCount,
+            Container = detail?.Container,
+            CreatedAt = odd.Huawei(detail?.CreatedAt, "created_at"),
+            UpdatedAt = odd.Huawei(detail?.UpdatedAt, "updated_at"),
+            DataTimestamp = odd.Huawei(detail?.DataTimestamp, "data_timestamp"),
+            CreatedAtText = detail?.CreatedAt,
+            UpdatedAtText = detail?.UpdatedAt,
+            DataTimestampText = detail?.DataTimestamp,
+            TenantId = detail?.TenantId,
+            HasDependentBackups = detail?.HasDependentBackups,
+            IsIncremental = detail?.IsIncremental,
+            ServiceMetadataJson = detail?.ServiceMetadata,
+            ServiceMetadata = ParseServiceMetadata(detail?.ServiceMetadata),
             OddValues = odd.Values,
         };
     }

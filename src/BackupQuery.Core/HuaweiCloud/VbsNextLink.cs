@@ -13,13 +13,13 @@ internal static class VbsNextLink
     private static readonly byte[] LinksName = Encoding.UTF8.GetBytes("\"backups_links\"");
 
     /// <summary>The <c>marker</c> of the <c>rel=next</c> link, or null when no more remain.</summary>
-    internal static string? NextMarker(VbsBackupsReply? reply) =>
+    internal static string? NextMarker<T>(VbsBackupsReply<T>? reply) where T : VbsBackupDto =>
         MarkerOf(reply?.BackupsLinks?.FirstOrDefault(l => IsNext(l.Rel))?.Href);
 
     /// <summary>
     /// The same marker read off a reply's bytes before they are parsed: the last <c>"backups_links"</c> and the array after
     /// it (the links follow the records). Null where that is not found or not as expected. A guess: the parsed reply's
-    /// <see cref="NextMarker(VbsBackupsReply?)"/> is what counts (a record's text could hold the same words).
+    /// <see cref="NextMarker{T}(VbsBackupsReply{T}?)"/> is what counts (a record's text could hold the same words).
     /// </summary>
     internal static string? NextMarkerOf(ReadOnlySpan<byte> body)
     {

@@ -86,13 +86,13 @@ public class HuaweiCloudQueryTests
     [Fact]
     public void Vbs_marker_comes_from_the_next_link_only()
     {
-        var reply = new VbsBackupsReply
+        var reply = new VbsBackupsReply<VbsBackupDto>
         {
             BackupsLinks = [new LinkDto { Rel = "next", Href = "http://192.168.82.222:8776/b23b579f08c84228b9b4673c46f0c442/backups?limit=1&offset=1&marker=1d1139d8-8989-49d3-8aa1-83eb691e6db2" }],
         };
         Assert.Equal("1d1139d8-8989-49d3-8aa1-83eb691e6db2", VbsNextLink.NextMarker(reply));
-        Assert.Null(VbsNextLink.NextMarker(new VbsBackupsReply { BackupsLinks = [new LinkDto { Rel = "self", Href = "http://h/x?marker=a" }] }));
-        Assert.Null(VbsNextLink.NextMarker(new VbsBackupsReply()));
+        Assert.Null(VbsNextLink.NextMarker(new VbsBackupsReply<VbsBackupDto> { BackupsLinks = [new LinkDto { Rel = "self", Href = "http://h/x?marker=a" }] }));
+        Assert.Null(VbsNextLink.NextMarker(new VbsBackupsReply<VbsBackupDto>()));
     }
 
     [Fact]

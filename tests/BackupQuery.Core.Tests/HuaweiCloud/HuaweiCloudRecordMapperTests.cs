@@ -88,13 +88,24 @@ public class HuaweiCloudRecordMapperTests
     }
 
     [Fact]
+    public void A_vbs_summary_is_read_as_the_summary_shape_and_a_detail_reply_whole()
+    {
+        const string json = """{ "backups": [ { "id": "b1", "name": "n", "links": [ { "href": "http://h/v2/p/backups/b1", "rel": "self" } ], "status": "available", "size": 10 } ] }""";
+        var summary = _mapper.Map(JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply<VbsBackupDto>>())!.Backups![0]);
+        var detail = _mapper.Map(JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply<VbsBackupDetailDto>>())!.Backups![0]);
+
+        Assert.Equal(("b1", "n", "http://h/v2/p/backups/b1", false, null, null), (summary.Id, summary.Name, summary.Links.Single().Href, summary.IsDetailed, summary.Status, summary.SizeGB));
+        Assert.Equal(("b1", "n", "http://h/v2/p/backups/b1", true, "available", 10L), (detail.Id, detail.Name, detail.Links.Single().Href, detail.IsDetailed, detail.Status, detail.SizeGB));
+    }
+
+    [Fact]
     public void Vbs_detail_metadata_description_and_sizes()
     {
         const string json = """
             { "backups": [ { "id": "b1", "name": "n", "links": [ { "href": "http://192.168.82.222:8776/v2/p/backups/b1", "rel": "self" } ], "description": "{\"DESC\":\"nightly\",\"INC\":1}", "status": "available", "size": 10, "created_at": "2013-06-27T08:48:03.000000", "data_timestamp": "2013-06-27T08:40:00.000000", "os-bak-tenant-attr:tenant_id": "t1", "is_incremental": true,
               "service_metadata": "{\"progress\": \"100\", \"Type\": 1, \"CS\": 12.5, \"AT\": 3, \"SS\": 7, \"BT\": \"x\", \"VT\": \"y\", \"backupurl\": \"u\", \"snap_id\": \"s\", \"BackupSize\": 42}" } ] }
             """;
-        var record = _mapper.Map(JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>())!.Backups![0], detailed: true);
+        var record = _mapper.Map(JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply<VbsBackupDetailDto>>())!.Backups![0]);
         Assert.Equal(10L * 1024 * 1024 * 1024, record.SizeBytes);
         Assert.Equal(new DateTimeOffset(2013, 6, 27, 8, 48, 3, TimeSpan.Zero), record.CreatedAt);
         Assert.Equal(new DateTimeOffset(2013, 6, 27, 8, 40, 0, TimeSpan.Zero), record.DataTimestamp);

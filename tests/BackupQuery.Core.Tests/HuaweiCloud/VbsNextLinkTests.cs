@@ -28,7 +28,7 @@ public class VbsNextLinkTests
     public void Names_the_marker_the_parsed_reply_names()
     {
         const string json = Records + ""","backups_links":[{"href":"http://192.168.82.222:8776/p/backups?limit=1&offset=1&marker=b%20one","rel":"next"}]}""";
-        var parsed = System.Text.Json.JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply>());
+        var parsed = System.Text.Json.JsonSerializer.Deserialize(json, HuaweiCloudJsonContext.Replies.Contract<VbsBackupsReply<VbsBackupDto>>());
 
         Assert.Equal(VbsNextLink.NextMarker(parsed), Early(json));
         Assert.Equal("b one", Early(json));
