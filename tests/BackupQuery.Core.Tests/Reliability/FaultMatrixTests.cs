@@ -45,7 +45,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
             emulator.Server.Faults.Clear();
             // A credential another cell expired is renewed now, so this cell's requests are only its pages.
             await emulator.WarmUpAsync();
-            emulator.Server.Faults.Add(Rule(fault, path) with { AfterRequests = pageRequests });
+            emulator.Server.Faults.Add(Rule(fault, path, listing) with { AfterRequests = pageRequests });
             var written = new List<BackupRecord>();
             Exception? failure = null;
             try
@@ -84,7 +84,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
         }
     }
 
-    private static FaultRule Rule(string fault, string path) => fault switch
+    private static FaultRule Rule(string fault, string path, string listing) => fault switch
     {
         "429 + Retry-After" => new(path, FaultKind.TooManyRequests) { RetryAfter = TimeSpan.FromSeconds(1) },
         "429 bare" => new(path, FaultKind.TooManyRequests, Times: 2) { RetryAfter = TimeSpan.Zero },
@@ -95,7 +95,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.Emulator emulator, ITestOu
         "slower than the timeout" => new(path, FaultKind.Delay) { Delay = Emulator.Timeout + TimeSpan.FromSeconds(1) },
         "credential expires" => new(path, FaultKind.ExpireCredentials),
         "head inserts" => new(path, FaultKind.HeadInsert, Times: 1000) { InsertCount = 7 },
-        "odd record" => new(path, FaultKind.OddRecord) { OddRecord = OddRecordKind.Size },
+        // A VBS summary holds no size (id, name and links only): its odd value is the name.
+        "odd record" => new(path, FaultKind.OddRecord) { OddRecord = listing == "VBS" ? OddRecordKind.Object : OddRecordKind.Size },
         _ => throw new ArgumentOutOfRangeException(nameof(fault)),
     };
 
