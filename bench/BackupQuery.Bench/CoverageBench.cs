@@ -33,6 +33,7 @@ internal static class CoverageBench
         async Task<(TimeSpan Elapsed, long Records)> Time<T>(Func<IAsyncEnumerable<T>> list)
         {
             long records = 0;
+            Run.Settle();
             var watch = Stopwatch.StartNew();
             await foreach (var _ in list()) records++;
             return (watch.Elapsed, records);

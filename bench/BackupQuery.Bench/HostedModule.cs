@@ -34,6 +34,7 @@ internal sealed class HostedModule : IDisposable
     /// <summary><c>Get-CbrBackup -PageSize 1000 | Measure-DistinctId</c>, timed.</summary>
     public Run ListCbr()
     {
+        Run.Settle();
         var watch = Stopwatch.StartNew();
         var counts = (long[])Invoke("Get-CbrBackup -PageSize 1000 | Measure-DistinctId").Single().BaseObject;
         return new Run(counts[0], counts[1], watch.Elapsed, TimeSpan.Zero);

@@ -10,9 +10,21 @@ internal sealed record Run(long Records, long DistinctIds, TimeSpan Elapsed, Tim
     /// <summary>No record lost or doubled: as many distinct ids as records, and as many as expected.</summary>
     public bool Complete(long expected) => Records == expected && DistinctIds == expected;
 
-    /// <summary>Times <paramref name="list"/>, which calls its argument with each record's id.</summary>
+    /// <summary>
+    /// A full collection before a timed run, so that what an earlier run left (its ids, its pages) is not collected
+    /// during this one: without it a client's rate depended on which client ran before it.
+    /// </summary>
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    /// <summary>Times <paramref name="list"/>, which calls its argument with each record's id, after <see cref="Settle"/>.</summary>
     public static async Task<Run> MeasureAsync(Func<Action<string>, Task> list)
     {
+        Settle();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         long records = 0;
         var first = TimeSpan.Zero;
