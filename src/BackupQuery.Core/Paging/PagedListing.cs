@@ -131,7 +131,7 @@ internal static class PagedListing
                     while (ahead.On && inFlight.Count < ahead.Depth && !window.MayFillWith((inFlight.Count + 1) * ahead.Step)
                         && ahead.Next(plan.LimitFor(window.Taken)) is { } planned) inFlight.Add(planned);
                 }
-                else if (wanted is null && inFlight.Count > 0) inFlight.Abandon(); // pages asked for ahead lie past the end
+                else if (ahead is not null && wanted is null) inFlight.Abandon(); // pages asked for ahead lie past the end
                 else if (inFlight.Count == 0 && wanted is { } next) inFlight.Add(next);
             }
 
