@@ -48,11 +48,9 @@ internal sealed class MarkerReadAhead(int pageSize, int readAhead)
         _lastTaken = lastMarker;
     }
 
-    /// <summary>A page following the last one taken was asked for (by its marker, no offset).</summary>
+    /// <summary>A page following the last one taken was asked for (by its marker, no offset), after any asked for ahead
+    /// were dropped: the pages asked for ahead go on from it.</summary>
     public void Asked(PageRequest request) => _lastStart = request.Cursor.Offset;
-
-    /// <summary>The pages asked for ahead were dropped.</summary>
-    public void Dropped() => _lastStart = null;
 
     /// <summary>The next page to ask for ahead, after those in flight; null when none (off, or nothing asked yet).</summary>
     public PageRequest? Next(int limit)

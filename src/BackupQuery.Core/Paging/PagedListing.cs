@@ -146,7 +146,6 @@ internal static class PagedListing
         void FollowOn(PageRequest request)
         {
             inFlight.Abandon();
-            ahead?.Dropped();
             inFlight.AddFirst(request);
             ahead?.Asked(request);
         }
